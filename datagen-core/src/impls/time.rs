@@ -1,0 +1,62 @@
+//! `Generate` for chrono dates and times and for durations, relative to `ctx.now()`.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
+
+use crate::ctx::Ctx;
+use crate::generate::Generate;
+
+/// Instants and dates fall in the `DEFAULT_SPAN_DAYS` days before `ctx.now()`.
+pub const DEFAULT_SPAN_DAYS: i64 = 5 * 365;
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A uniform instant in `[now - DEFAULT_SPAN_DAYS days, now]`, to the second.
+impl Generate for DateTime<Utc> {
+    #[inline]
+    fn generate(ctx: &mut Ctx) -> Self {
+        let back = ctx.range(0..=DEFAULT_SPAN_DAYS * SECONDS_PER_DAY);
+        ctx.now() - TimeDelta::seconds(back)
+    }
+}
+
+/// See the `DateTime<Utc>` impl; the same instant without its zone.
+impl Generate for NaiveDateTime {
+    #[inline]
+    fn generate(ctx: &mut Ctx) -> Self {
+        DateTime::<Utc>::generate(ctx).naive_utc()
+    }
+}
+
+/// A uniform date in the `DEFAULT_SPAN_DAYS` days up to `now`'s date.
+impl Generate for NaiveDate {
+    #[inline]
+    fn generate(ctx: &mut Ctx) -> Self {
+        let back = ctx.range(0..=DEFAULT_SPAN_DAYS);
+        ctx.now().date_naive() - TimeDelta::days(back)
+    }
+}
+
+/// A uniform time of day, to the second.
+impl Generate for NaiveTime {
+    #[inline]
+    fn generate(ctx: &mut Ctx) -> Self {
+        let secs = ctx.range(0..SECONDS_PER_DAY as u32);
+        NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).expect("a second below 86,400 is a valid time of day")
+    }
+}
+
+/// A duration under a day, to the millisecond.
+impl Generate for std::time::Duration {
+    #[inline]
+    fn generate(ctx: &mut Ctx) -> Self {
+        std::time::Duration::from_millis(ctx.range(0..SECONDS_PER_DAY as u64 * 1000))
+    }
+}
+
+/// A duration under a day, to the millisecond (never negative).
+impl Generate for TimeDelta {
+    #[inline]
+    fn generate(ctx: &mut Ctx) -> Self {
+        TimeDelta::milliseconds(ctx.range(0..SECONDS_PER_DAY * 1000))
+    }
+}

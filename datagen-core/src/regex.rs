@@ -1,0 +1,1 @@
+//! Generation of strings matching a regular expression (in progress).

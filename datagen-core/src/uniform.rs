@@ -1,0 +1,198 @@
+//! Portable uniform sampling: integers by Lemire's method, floats from 53 random bits.
+//!
+//! Written here rather than borrowed from `rand` so that pinned outputs depend only on this file.
+
+use core::ops::{Range, RangeInclusive};
+
+use crate::ctx::Ctx;
+use crate::generator::Generator;
+
+impl Ctx {
+    /// A uniform integer in `0..n`; `n == 0` means the whole `u64` range.
+    #[inline]
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return self.next_u64();
+        }
+        // Lemire, "Fast Random Integer Generation in an Interval" (2019): unbiased.
+        let mut m = u128::from(self.next_u64()) * u128::from(n);
+        if (m as u64) < n {
+            let threshold = n.wrapping_neg() % n;
+            while (m as u64) < threshold {
+                m = u128::from(self.next_u64()) * u128::from(n);
+            }
+        }
+        (m >> 64) as u64
+    }
+
+    /// A uniform index into a collection of `len` items (`len > 0`).
+    #[inline]
+    pub fn index(&mut self, len: usize) -> usize {
+        self.below(len as u64) as usize
+    }
+
+    /// A uniform `f64` in `[0, 1)` with 53 bits of precision.
+    #[inline]
+    pub fn unit_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// `true` with probability `p` (clamped to `[0, 1]`).
+    #[inline]
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit_f64() < p
+    }
+
+    /// A uniform value in `range` (half-open or inclusive), for any integer or float type.
+    ///
+    /// # Panics
+    /// If the range is empty.
+    #[inline]
+    pub fn range<T, R: Generator<T>>(&mut self, range: R) -> T {
+        range.generate(self)
+    }
+
+    /// One element of `items`, uniformly.
+    ///
+    /// # Panics
+    /// If `items` is empty.
+    #[inline]
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        assert!(!items.is_empty(), "Ctx::pick: cannot pick from an empty slice");
+        &items[self.index(items.len())]
+    }
+}
+
+/// A type that can be sampled uniformly between two bounds.
+pub trait SampleUniform: Copy + PartialOrd {
+    /// A uniform value in `[low, high)`, or `[low, high]` when `inclusive`. Bounds are checked
+    /// by the caller.
+    fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self;
+}
+
+macro_rules! uniform_int {
+    ($($t:ty => $u:ty),* $(,)?) => {$(
+        impl SampleUniform for $t {
+            #[inline]
+            fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+                // The span as an unsigned offset; an inclusive full 64-bit span wraps to 0,
+                // which `below` reads as "any value".
+                let span = ((high as $u).wrapping_sub(low as $u) as u64).wrapping_add(u64::from(inclusive));
+                (low as $u).wrapping_add(ctx.below(span) as $u) as $t
+            }
+        }
+    )*};
+}
+uniform_int!(u8 => u8, u16 => u16, u32 => u32, u64 => u64, usize => usize,
+             i8 => u8, i16 => u16, i32 => u32, i64 => u64, isize => usize);
+
+macro_rules! uniform_wide {
+    ($($t:ty),*) => {$(
+        impl SampleUniform for $t {
+            fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+                let span = (high as u128).wrapping_sub(low as u128).wrapping_add(u128::from(inclusive));
+                let draw = (u128::from(ctx.next_u64()) << 64) | u128::from(ctx.next_u64());
+                if span == 0 {
+                    return draw as $t;
+                }
+                // Rejection keeps it unbiased: accept draws below the largest multiple of span.
+                let zone = u128::MAX - (u128::MAX - span + 1) % span;
+                let mut draw = draw;
+                while draw > zone {
+                    draw = (u128::from(ctx.next_u64()) << 64) | u128::from(ctx.next_u64());
+                }
+                (low as u128).wrapping_add(draw % span) as $t
+            }
+        }
+    )*};
+}
+uniform_wide!(u128, i128);
+
+macro_rules! uniform_float {
+    ($($t:ty),*) => {$(
+        impl SampleUniform for $t {
+            #[inline]
+            fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+                let unit = ctx.unit_f64() as $t;
+                let value = low + (high - low) * unit;
+                // Rounding can land on `high`; a half-open range must not yield it.
+                if !inclusive && value >= high { low.max(high - (high - low) * <$t>::EPSILON) } else { value.min(high) }
+            }
+        }
+    )*};
+}
+uniform_float!(f32, f64);
+
+impl SampleUniform for char {
+    fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+        loop {
+            let c = u32::sample_between(ctx, low as u32, high as u32, inclusive);
+            // Skip the surrogate gap, which holds no chars.
+            if let Some(c) = char::from_u32(c) {
+                return c;
+            }
+        }
+    }
+}
+
+impl<T: SampleUniform + core::fmt::Debug> Generator<T> for Range<T> {
+    #[inline]
+    fn generate(&self, ctx: &mut Ctx) -> T {
+        assert!(self.start < self.end, "empty range {:?}..{:?}", self.start, self.end);
+        T::sample_between(ctx, self.start, self.end, false)
+    }
+}
+
+impl<T: SampleUniform + core::fmt::Debug> Generator<T> for RangeInclusive<T> {
+    #[inline]
+    fn generate(&self, ctx: &mut Ctx) -> T {
+        assert!(self.start() <= self.end(), "empty range {:?}..={:?}", self.start(), self.end());
+        T::sample_between(ctx, *self.start(), *self.end(), true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_ranges_stay_inside_and_cover() {
+        let mut ctx = Ctx::seeded(1);
+        let mut seen = [false; 73];
+        for _ in 0..10_000 {
+            let v: u8 = ctx.range(18..=90);
+            assert!((18..=90).contains(&v));
+            seen[(v - 18) as usize] = true;
+        }
+        assert!(seen.iter().all(|s| *s));
+        for _ in 0..1000 {
+            let v: i8 = ctx.range(-128..=127);
+            let _ = v;
+            let w: i64 = ctx.range(-5..5);
+            assert!((-5..5).contains(&w));
+            let x: u8 = ctx.range(0..=255);
+            let _ = x;
+        }
+    }
+
+    #[test]
+    fn float_ranges_are_half_open() {
+        let mut ctx = Ctx::seeded(2);
+        for _ in 0..10_000 {
+            let v: f64 = ctx.range(1.0..500.0);
+            assert!((1.0..500.0).contains(&v));
+        }
+    }
+
+    #[test]
+    fn below_is_unbiased_enough() {
+        let mut ctx = Ctx::seeded(3);
+        let mut counts = [0u32; 3];
+        for _ in 0..30_000 {
+            counts[ctx.below(3) as usize] += 1;
+        }
+        for c in counts {
+            assert!((9_500..10_500).contains(&c), "{counts:?}");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! `#[derive(Generate)]` for datagen.

@@ -1,0 +1,1 @@
+//! Domain data providers by dotted name, localised.

@@ -1,0 +1,37 @@
+#![doc = include_str!("../../README.md")]
+//!
+//! # Crate map
+//! - [`Ctx`], [`Generate`], [`Generator`]: the core, from `datagen-core`.
+//! - `#[derive(Generate)]` (feature `derive`, on by default).
+//! - [`providers`]: domain data by dotted name (`person.first_name`), from `datagen-providers`.
+//! - [`dist`], [`generator`], [`permute`], [`seed`], [`weighted`]: building blocks for hand-written
+//!   generators.
+
+pub use datagen_core::{
+    Ctx, DEFAULT_LEN, DEFAULT_NULL_RATE, DEFAULT_SPAN_DAYS, Entity, Error, Generate, Generator, Locale,
+    SampleUniform, UnknownLocale, dist, from_fn, generator, of, one_of, permute, rand_core, rand_distr, regex,
+    seed, weighted,
+};
+/// `#[derive(Generate)]`: see the crate documentation for its attributes.
+#[cfg(feature = "derive")]
+pub use datagen_derive::Generate;
+pub use datagen_providers as providers;
+
+/// `use datagen::prelude::*;` brings the `Generate` trait and derive, `Ctx`, `Entity` and `Generator`.
+pub mod prelude {
+    #[cfg(feature = "derive")]
+    pub use datagen_derive::Generate;
+    pub use datagen_core::{Ctx, Entity, Generate, Generator, Locale};
+}
+
+/// What the derive's expansion refers to. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use chrono;
+    pub use core;
+    pub use datagen_core::private::*;
+    pub use datagen_core::{Ctx, Entity, Error, Generate, Generator, dist, regex};
+    pub use datagen_providers as providers;
+    pub use std;
+    pub use uuid;
+}
