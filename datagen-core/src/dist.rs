@@ -30,6 +30,10 @@ fn invalid(what: &'static str, e: impl core::fmt::Display) -> Error {
 /// # Errors
 /// If `std_dev` is negative or not finite.
 pub fn normal(mean: f64, std_dev: f64) -> Result<Dist<rand_distr::Normal<f64>>, Error> {
+    // rand_distr accepts a negative deviation (mirroring the curve); a user asking for one erred.
+    if !(std_dev >= 0.0 && std_dev.is_finite() && mean.is_finite()) {
+        return Err(invalid("normal distribution", format!("mean {mean} and std_dev {std_dev}: both must be finite and std_dev at least 0")));
+    }
     rand_distr::Normal::new(mean, std_dev).map(Dist).map_err(|e| invalid("normal distribution", e))
 }
 
@@ -38,6 +42,9 @@ pub fn normal(mean: f64, std_dev: f64) -> Result<Dist<rand_distr::Normal<f64>>, 
 /// # Errors
 /// If `sigma` is negative or not finite.
 pub fn lognormal(mu: f64, sigma: f64) -> Result<Dist<rand_distr::LogNormal<f64>>, Error> {
+    if !(sigma >= 0.0 && sigma.is_finite() && mu.is_finite()) {
+        return Err(invalid("lognormal distribution", format!("mu {mu} and sigma {sigma}: both must be finite and sigma at least 0")));
+    }
     rand_distr::LogNormal::new(mu, sigma).map(Dist).map_err(|e| invalid("lognormal distribution", e))
 }
 

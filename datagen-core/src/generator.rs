@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::generate::Generate;
+pub use crate::uniform::{SampleRange, Uniform, UniformBounds};
 use crate::weighted::WeightedIndex;
 
 /// Something that yields values of `T` from a context.
@@ -16,8 +17,8 @@ use crate::weighted::WeightedIndex;
 /// them once, then draw. The trait is dyn-compatible, so a `Box<dyn Generator<T>>` works.
 ///
 /// ```
-/// use datagen_core::{Ctx, Generator};
-/// let dice = (1..=6u8).map(|n| n * 10);
+/// use datagen_core::{Ctx, Generator, generator::Uniform};
+/// let dice = Uniform::new(1..=6u8).expect("non-empty").map(|n| n * 10);
 /// let mut ctx = Ctx::seeded(1);
 /// let rolls: Vec<u8> = dice.iter(&mut ctx).take(3).collect();
 /// assert!(rolls.iter().all(|r| r % 10 == 0 && (10..=60).contains(r)));
@@ -260,11 +261,12 @@ impl<T: Clone> Generator<T> for Weighted<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generator::Uniform;
 
     #[test]
     fn adapters_compose() {
         let mut ctx = Ctx::seeded(5);
-        let g = (1..=3u32).map(|x| x * 2).optional(0.5);
+        let g = Uniform::new(1..=3u32).expect("non-empty").map(|x| x * 2).optional(0.5);
         let values: Vec<Option<u32>> = g.iter(&mut ctx).take(1000).collect();
         let nones = values.iter().filter(|v| v.is_none()).count();
         assert!((400..600).contains(&nones), "{nones}");
@@ -274,7 +276,7 @@ mod tests {
     #[test]
     fn unique_never_repeats_and_reports_exhaustion() {
         let mut ctx = Ctx::seeded(6);
-        let g = (0..10u32).unique(1000);
+        let g = Uniform::new(0..10u32).expect("non-empty").unique(1000);
         let mut got: Vec<u32> = (0..10).map(|_| g.generate(&mut ctx)).collect();
         got.sort_unstable();
         assert_eq!(got, (0..10).collect::<Vec<_>>());
@@ -283,7 +285,7 @@ mod tests {
 
     #[test]
     fn dyn_generators_work() {
-        let boxed: Box<dyn Generator<u8>> = Box::new(1..=2u8);
+        let boxed: Box<dyn Generator<u8>> = Box::new(Uniform::new(1..=2u8).expect("non-empty"));
         let mut ctx = Ctx::seeded(7);
         assert!((1..=2).contains(&boxed.generate(&mut ctx)));
         assert!(one_of(Vec::<u8>::new()).is_err());

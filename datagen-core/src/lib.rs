@@ -24,7 +24,7 @@ pub use generate::{Entity, Generate};
 pub use generator::{Generator, from_fn, of, one_of, weighted};
 pub use impls::{DEFAULT_LEN, DEFAULT_NULL_RATE, DEFAULT_SPAN_DAYS};
 pub use locale::{Locale, UnknownLocale};
-pub use uniform::SampleUniform;
+pub use uniform::{SampleRange, SampleUniform};
 
 /// Re-exported so users implement and call `rand` traits against the same major version.
 pub use rand_core;

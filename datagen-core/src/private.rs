@@ -61,3 +61,45 @@ pub fn check_domain(ctx: &Ctx, entity: &str, field: &str, domain: u128) -> Resul
     let count = ctx.entity_count(name_hash(entity));
     if u128::from(count) > domain { Err(domain_error(entity, field, domain, count)) } else { Ok(()) }
 }
+
+/// Picks a row of the entity named `entity` uniformly, for a `ref` field.
+///
+/// # Panics
+/// When the entity's population size is zero.
+#[inline]
+pub fn pick_row(ctx: &mut Ctx, entity: &str) -> u64 {
+    let count = ctx.entity_count(name_hash(entity));
+    assert!(count > 0, "entity `{entity}` has no rows to reference; give it a count with `Ctx::with_count`");
+    ctx.below(count)
+}
+
+/// An integer type a `key` field can have: row `r` has key `r + 1`.
+pub trait FromKey: Sized {
+    /// The key of row `row`.
+    ///
+    /// # Panics
+    /// When `row + 1` does not fit the type.
+    fn from_key(row: u64) -> Self;
+}
+
+macro_rules! from_key {
+    ($($t:ty),*) => {$(
+        impl FromKey for $t {
+            #[inline]
+            fn from_key(row: u64) -> Self {
+                match <$t>::try_from(u128::from(row) + 1) {
+                    Ok(key) => key,
+                    Err(_) => panic!("key {} of row {row} does not fit `{}`", u128::from(row) + 1, stringify!($t)),
+                }
+            }
+        }
+    )*};
+}
+from_key!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+
+/// A uniform value in a `range = a..b` / `a..=b` attribute's range. Ranges are not
+/// `Generator`s (their `Iterator::map` would clash with `Generator::map`): call this instead.
+#[inline]
+pub fn range<T, R: crate::uniform::SampleRange<T>>(ctx: &mut Ctx, range: R) -> T {
+    range.sample(ctx)
+}

@@ -5,6 +5,7 @@
 use core::ops::{Range, RangeInclusive};
 
 use crate::ctx::Ctx;
+use crate::error::Error;
 use crate::generator::Generator;
 
 impl Ctx {
@@ -48,8 +49,8 @@ impl Ctx {
     /// # Panics
     /// If the range is empty.
     #[inline]
-    pub fn range<T, R: Generator<T>>(&mut self, range: R) -> T {
-        range.generate(self)
+    pub fn range<T, R: SampleRange<T>>(&mut self, range: R) -> T {
+        range.sample(self)
     }
 
     /// One element of `items`, uniformly.
@@ -135,19 +136,100 @@ impl SampleUniform for char {
     }
 }
 
-impl<T: SampleUniform + core::fmt::Debug> Generator<T> for Range<T> {
+/// A range a uniform value can be drawn from: `a..b` or `a..=b`.
+///
+/// Ranges are not [`Generator`]s themselves (they are iterators, whose `map` would clash with
+/// the generator adapters); [`Ctx::range`] takes them directly and [`Uniform`] wraps one.
+pub trait SampleRange<T> {
+    /// Draws a value.
+    ///
+    /// # Panics
+    /// If the range is empty.
+    fn sample(self, ctx: &mut Ctx) -> T;
+
+    /// Whether the range holds no value.
+    fn is_empty(&self) -> bool;
+}
+
+impl<T: SampleUniform + core::fmt::Debug> SampleRange<T> for Range<T> {
     #[inline]
-    fn generate(&self, ctx: &mut Ctx) -> T {
+    fn sample(self, ctx: &mut Ctx) -> T {
         assert!(self.start < self.end, "empty range {:?}..{:?}", self.start, self.end);
         T::sample_between(ctx, self.start, self.end, false)
     }
+
+    fn is_empty(&self) -> bool {
+        !(self.start < self.end)
+    }
 }
 
-impl<T: SampleUniform + core::fmt::Debug> Generator<T> for RangeInclusive<T> {
+impl<T: SampleUniform + core::fmt::Debug> SampleRange<T> for RangeInclusive<T> {
     #[inline]
-    fn generate(&self, ctx: &mut Ctx) -> T {
+    fn sample(self, ctx: &mut Ctx) -> T {
         assert!(self.start() <= self.end(), "empty range {:?}..={:?}", self.start(), self.end());
         T::sample_between(ctx, *self.start(), *self.end(), true)
+    }
+
+    fn is_empty(&self) -> bool {
+        !(self.start() <= self.end())
+    }
+}
+
+/// A uniform generator over a range, validated once.
+///
+/// ```
+/// use datagen_core::{Ctx, Generator, generator::Uniform};
+/// let dice = Uniform::new(1..=6u8).expect("non-empty").map(|n| n * 10);
+/// let mut ctx = Ctx::seeded(1);
+/// assert!((10..=60).contains(&dice.generate(&mut ctx)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Uniform<T> {
+    low: T,
+    high: T,
+    inclusive: bool,
+}
+
+impl<T: SampleUniform + core::fmt::Debug> Uniform<T> {
+    /// A generator over `range`.
+    ///
+    /// # Errors
+    /// If the range is empty.
+    pub fn new<R: Into<UniformBounds<T>>>(range: R) -> Result<Self, Error> {
+        let UniformBounds { low, high, inclusive } = range.into();
+        let empty = if inclusive { !(low <= high) } else { !(low < high) };
+        if empty {
+            let dots = if inclusive { "..=" } else { ".." };
+            return Err(Error::EmptyRange(format!("{low:?}{dots}{high:?}")));
+        }
+        Ok(Self { low, high, inclusive })
+    }
+}
+
+impl<T: SampleUniform> Generator<T> for Uniform<T> {
+    #[inline]
+    fn generate(&self, ctx: &mut Ctx) -> T {
+        T::sample_between(ctx, self.low, self.high, self.inclusive)
+    }
+}
+
+/// The bounds of a range, for [`Uniform::new`].
+#[derive(Clone, Copy, Debug)]
+pub struct UniformBounds<T> {
+    low: T,
+    high: T,
+    inclusive: bool,
+}
+
+impl<T: Copy> From<Range<T>> for UniformBounds<T> {
+    fn from(r: Range<T>) -> Self {
+        Self { low: r.start, high: r.end, inclusive: false }
+    }
+}
+
+impl<T: Copy> From<RangeInclusive<T>> for UniformBounds<T> {
+    fn from(r: RangeInclusive<T>) -> Self {
+        Self { low: *r.start(), high: *r.end(), inclusive: true }
     }
 }
 
@@ -178,6 +260,8 @@ mod tests {
     #[test]
     fn float_ranges_are_half_open() {
         let mut ctx = Ctx::seeded(2);
+        assert!(Uniform::new(3..3).is_err());
+        assert!(Uniform::new(3..=3).is_ok());
         for _ in 0..10_000 {
             let v: f64 = ctx.range(1.0..500.0);
             assert!((1.0..500.0).contains(&v));

@@ -9,7 +9,7 @@
 
 pub use datagen_core::{
     Ctx, DEFAULT_LEN, DEFAULT_NULL_RATE, DEFAULT_SPAN_DAYS, Entity, Error, Generate, Generator, Locale,
-    SampleUniform, UnknownLocale, dist, from_fn, generator, of, one_of, permute, rand_core, rand_distr, regex,
+    SampleRange, SampleUniform, UnknownLocale, dist, from_fn, generator, of, one_of, permute, rand_core, rand_distr, regex,
     seed, weighted,
 };
 /// `#[derive(Generate)]`: see the crate documentation for its attributes.

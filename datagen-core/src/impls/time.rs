@@ -60,3 +60,70 @@ impl Generate for TimeDelta {
         TimeDelta::milliseconds(ctx.range(0..SECONDS_PER_DAY * 1000))
     }
 }
+
+/// Uniform dates between two dates, so `range = start..=end` works on date fields.
+impl crate::uniform::SampleUniform for NaiveDate {
+    #[inline]
+    fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+        let days = i64::sample_between(ctx, 0, (high - low).num_days(), inclusive);
+        low + TimeDelta::days(days)
+    }
+}
+
+/// Uniform instants between two instants, to the second.
+impl crate::uniform::SampleUniform for DateTime<Utc> {
+    #[inline]
+    fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+        let secs = i64::sample_between(ctx, 0, (high - low).num_seconds(), inclusive);
+        low + TimeDelta::seconds(secs)
+    }
+}
+
+/// Uniform date-times between two date-times, to the second.
+impl crate::uniform::SampleUniform for NaiveDateTime {
+    #[inline]
+    fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+        let secs = i64::sample_between(ctx, 0, (high - low).num_seconds(), inclusive);
+        low + TimeDelta::seconds(secs)
+    }
+}
+
+/// Uniform times of day between two times, to the second.
+impl crate::uniform::SampleUniform for NaiveTime {
+    #[inline]
+    fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
+        let secs = i64::sample_between(ctx, 0, (high - low).num_seconds(), inclusive);
+        low + TimeDelta::seconds(secs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_relative_to_now() {
+        let mut ctx = Ctx::seeded(1);
+        let now = ctx.now();
+        for _ in 0..1000 {
+            let t = DateTime::<Utc>::generate(&mut ctx);
+            assert!(t <= now && t >= now - TimeDelta::days(DEFAULT_SPAN_DAYS));
+            let d = NaiveDate::generate(&mut ctx);
+            assert!(d <= now.date_naive());
+        }
+    }
+
+    #[test]
+    fn date_ranges_stay_inside() {
+        let lo = NaiveDate::from_ymd_opt(1940, 1, 1).expect("valid date");
+        let hi = NaiveDate::from_ymd_opt(2010, 12, 31).expect("valid date");
+        let mut ctx = Ctx::seeded(2);
+        let mut hit_hi = false;
+        for _ in 0..200_000 {
+            let d: NaiveDate = ctx.range(lo..=hi);
+            assert!(lo <= d && d <= hi);
+            hit_hi |= d == hi;
+        }
+        assert!(hit_hi, "an inclusive range reaches its end");
+    }
+}
