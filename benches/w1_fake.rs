@@ -3,7 +3,9 @@
 //! processes: `cargo bench --bench w1_fake -- 1000000`, or see `benches/w1_compare.sh`.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use fake::faker::address::en::{CityName, CountryName, StateName, StreetName, StreetSuffix, ZipCode};
+use fake::faker::address::en::{
+    CityName, CountryName, StateName, StreetName, StreetSuffix, ZipCode,
+};
 use fake::faker::chrono::en::DateTimeBetween;
 use fake::faker::internet::en::SafeEmail;
 use fake::faker::name::en::{FirstName, LastName};
@@ -16,7 +18,7 @@ use fake::{Dummy, Fake, Faker};
 struct StreetLine;
 
 impl Dummy<StreetLine> for String {
-    fn dummy_with_rng<R: fake::rand::Rng + ?Sized>(_: &StreetLine, rng: &mut R) -> String {
+    fn dummy_with_rng<R: fake::RngExt + ?Sized>(_: &StreetLine, rng: &mut R) -> String {
         let number: u16 = (1..9999).fake_with_rng(rng);
         let name: String = StreetName().fake_with_rng(rng);
         let suffix: String = StreetSuffix().fake_with_rng(rng);
@@ -28,7 +30,7 @@ impl Dummy<StreetLine> for String {
 struct BirthDate;
 
 impl Dummy<BirthDate> for NaiveDate {
-    fn dummy_with_rng<R: fake::rand::Rng + ?Sized>(_: &BirthDate, rng: &mut R) -> NaiveDate {
+    fn dummy_with_rng<R: fake::RngExt + ?Sized>(_: &BirthDate, rng: &mut R) -> NaiveDate {
         let first = NaiveDate::from_ymd_opt(1940, 1, 1).expect("a valid date");
         let days: i64 = (0..=25_933).fake_with_rng(rng);
         first + chrono::TimeDelta::days(days)
@@ -74,7 +76,17 @@ fn created_last() -> DateTime<Utc> {
 }
 
 fn consume(p: &Person) -> u64 {
-    let strings = [&p.first_name, &p.last_name, &p.email, &p.phone, &p.street, &p.city, &p.state, &p.zip, &p.country];
+    let strings = [
+        &p.first_name,
+        &p.last_name,
+        &p.email,
+        &p.phone,
+        &p.street,
+        &p.city,
+        &p.state,
+        &p.zip,
+        &p.country,
+    ];
     let lengths: usize = strings.iter().map(|s| s.len()).sum();
     lengths as u64
         + p.id
@@ -86,7 +98,10 @@ fn consume(p: &Person) -> u64 {
 
 fn main() {
     // `cargo bench` passes `--bench`; the first numeric argument is N.
-    let n: u64 = std::env::args().skip(1).find_map(|a| a.replace('_', "").parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = std::env::args()
+        .skip(1)
+        .find_map(|a| a.replace('_', "").parse().ok())
+        .unwrap_or(1_000_000);
     let mut rng = SmallRng::seed_from_u64(42);
     let mut checksum = 0u64;
     for i in 0..n {

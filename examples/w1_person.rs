@@ -6,8 +6,10 @@ use datagen::prelude::*;
 
 const BIRTH_FIRST: NaiveDate = NaiveDate::from_ymd_opt(1940, 1, 1).expect("a valid date");
 const BIRTH_LAST: NaiveDate = NaiveDate::from_ymd_opt(2010, 12, 31).expect("a valid date");
-const CREATED_FIRST: DateTime<Utc> = DateTime::from_timestamp(1_577_836_800, 0).expect("2020-01-01T00:00:00Z");
-const CREATED_LAST: DateTime<Utc> = DateTime::from_timestamp(1_767_225_599, 0).expect("2025-12-31T23:59:59Z");
+const CREATED_FIRST: DateTime<Utc> =
+    DateTime::from_timestamp(1_577_836_800, 0).expect("2020-01-01T00:00:00Z");
+const CREATED_LAST: DateTime<Utc> =
+    DateTime::from_timestamp(1_767_225_599, 0).expect("2025-12-31T23:59:59Z");
 
 /// The W1 record. Word-list fields borrow from the providers' static pools.
 #[derive(Generate, Debug)]
@@ -44,7 +46,17 @@ struct Person {
 
 /// Folds one record into the checksum the workload defines.
 fn consume(p: &Person) -> u64 {
-    let strings = [p.first_name, p.last_name, &p.email, &p.phone, &p.street, p.city, p.state, &p.zip, p.country];
+    let strings = [
+        p.first_name,
+        p.last_name,
+        &p.email,
+        &p.phone,
+        &p.street,
+        p.city,
+        p.state,
+        &p.zip,
+        p.country,
+    ];
     let lengths: usize = strings.iter().map(|s| s.len()).sum();
     lengths as u64
         + p.id

@@ -73,8 +73,19 @@ impl Ctx {
             .with_ymd_and_hms(2025, 1, 1, 0, 0, 0)
             .single()
             .expect("2025-01-01T00:00:00Z is a valid, unambiguous UTC instant");
-        let shared = Shared { seed, root, now, locale: Locale::EnUs, safe: false, counts: Vec::new() };
-        let scope = Scope { path: root, row: 0, in_row: false };
+        let shared = Shared {
+            seed,
+            root,
+            now,
+            locale: Locale::EnUs,
+            safe: false,
+            counts: Vec::new(),
+        };
+        let scope = Scope {
+            path: root,
+            row: 0,
+            in_row: false,
+        };
         Self {
             shared: Arc::new(shared),
             counters: Vec::new(),
@@ -151,7 +162,11 @@ impl Ctx {
     /// The population size of the entity whose name hashes to `key`.
     #[doc(hidden)]
     pub fn entity_count(&self, key: u64) -> u64 {
-        self.shared.counts.iter().find(|(k, _)| *k == key).map_or(Self::DEFAULT_COUNT, |e| e.1)
+        self.shared
+            .counts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(Self::DEFAULT_COUNT, |e| e.1)
     }
 
     /// The next 64 random bits of the current stream.
@@ -208,9 +223,16 @@ impl Ctx {
     #[doc(hidden)]
     #[inline]
     pub fn __begin_row(&mut self, entity: u64, row: u64) -> Saved {
-        let saved = Saved { scope: self.scope, stream: self.stream };
+        let saved = Saved {
+            scope: self.scope,
+            stream: self.stream,
+        };
         let path = derive_key(self.shared.root, entity);
-        self.scope = Scope { path, row, in_row: true };
+        self.scope = Scope {
+            path,
+            row,
+            in_row: true,
+        };
         self.stream = Stream::new(derive_key(path, row));
         saved
     }
@@ -220,7 +242,10 @@ impl Ctx {
     #[doc(hidden)]
     #[inline]
     pub fn __enter(&mut self, component: u64) -> Saved {
-        let saved = Saved { scope: self.scope, stream: self.stream };
+        let saved = Saved {
+            scope: self.scope,
+            stream: self.stream,
+        };
         let path = derive_key(self.scope.path, component);
         self.scope.path = path;
         self.stream = Stream::new(derive_key(path, self.scope.row));

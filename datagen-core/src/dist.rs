@@ -22,7 +22,10 @@ impl<T: FromF64, D: Distribution<f64>> Generator<T> for Dist<D> {
 }
 
 fn invalid(what: &'static str, e: impl core::fmt::Display) -> Error {
-    Error::Invalid { what, why: e.to_string() }
+    Error::Invalid {
+        what,
+        why: e.to_string(),
+    }
 }
 
 /// Normal (Gaussian) with the given mean and standard deviation.
@@ -32,9 +35,16 @@ fn invalid(what: &'static str, e: impl core::fmt::Display) -> Error {
 pub fn normal(mean: f64, std_dev: f64) -> Result<Dist<rand_distr::Normal<f64>>, Error> {
     // rand_distr accepts a negative deviation (mirroring the curve); a user asking for one erred.
     if !(std_dev >= 0.0 && std_dev.is_finite() && mean.is_finite()) {
-        return Err(invalid("normal distribution", format!("mean {mean} and std_dev {std_dev}: both must be finite and std_dev at least 0")));
+        return Err(invalid(
+            "normal distribution",
+            format!(
+                "mean {mean} and std_dev {std_dev}: both must be finite and std_dev at least 0"
+            ),
+        ));
     }
-    rand_distr::Normal::new(mean, std_dev).map(Dist).map_err(|e| invalid("normal distribution", e))
+    rand_distr::Normal::new(mean, std_dev)
+        .map(Dist)
+        .map_err(|e| invalid("normal distribution", e))
 }
 
 /// Log-normal: `exp` of a normal with mean `mu` and standard deviation `sigma`.
@@ -43,9 +53,14 @@ pub fn normal(mean: f64, std_dev: f64) -> Result<Dist<rand_distr::Normal<f64>>, 
 /// If `sigma` is negative or not finite.
 pub fn lognormal(mu: f64, sigma: f64) -> Result<Dist<rand_distr::LogNormal<f64>>, Error> {
     if !(sigma >= 0.0 && sigma.is_finite() && mu.is_finite()) {
-        return Err(invalid("lognormal distribution", format!("mu {mu} and sigma {sigma}: both must be finite and sigma at least 0")));
+        return Err(invalid(
+            "lognormal distribution",
+            format!("mu {mu} and sigma {sigma}: both must be finite and sigma at least 0"),
+        ));
     }
-    rand_distr::LogNormal::new(mu, sigma).map(Dist).map_err(|e| invalid("lognormal distribution", e))
+    rand_distr::LogNormal::new(mu, sigma)
+        .map(Dist)
+        .map_err(|e| invalid("lognormal distribution", e))
 }
 
 /// Exponential with rate `lambda`.
@@ -53,7 +68,9 @@ pub fn lognormal(mu: f64, sigma: f64) -> Result<Dist<rand_distr::LogNormal<f64>>
 /// # Errors
 /// If `lambda` is negative or NaN.
 pub fn exponential(lambda: f64) -> Result<Dist<rand_distr::Exp<f64>>, Error> {
-    rand_distr::Exp::new(lambda).map(Dist).map_err(|e| invalid("exponential distribution", e))
+    rand_distr::Exp::new(lambda)
+        .map(Dist)
+        .map_err(|e| invalid("exponential distribution", e))
 }
 
 /// Poisson with mean `lambda`.
@@ -61,7 +78,9 @@ pub fn exponential(lambda: f64) -> Result<Dist<rand_distr::Exp<f64>>, Error> {
 /// # Errors
 /// If `lambda` is not positive and finite.
 pub fn poisson(lambda: f64) -> Result<Dist<rand_distr::Poisson<f64>>, Error> {
-    rand_distr::Poisson::new(lambda).map(Dist).map_err(|e| invalid("poisson distribution", e))
+    rand_distr::Poisson::new(lambda)
+        .map(Dist)
+        .map_err(|e| invalid("poisson distribution", e))
 }
 
 /// Zipf over `1..=n` with exponent `s`.
@@ -69,7 +88,9 @@ pub fn poisson(lambda: f64) -> Result<Dist<rand_distr::Poisson<f64>>, Error> {
 /// # Errors
 /// If `n < 1` or `s` is negative.
 pub fn zipf(n: f64, s: f64) -> Result<Dist<rand_distr::Zipf<f64>>, Error> {
-    rand_distr::Zipf::new(n, s).map(Dist).map_err(|e| invalid("zipf distribution", e))
+    rand_distr::Zipf::new(n, s)
+        .map(Dist)
+        .map_err(|e| invalid("zipf distribution", e))
 }
 
 /// Pareto with the given `scale` and `shape`.
@@ -77,7 +98,9 @@ pub fn zipf(n: f64, s: f64) -> Result<Dist<rand_distr::Zipf<f64>>, Error> {
 /// # Errors
 /// If either parameter is not positive.
 pub fn pareto(scale: f64, shape: f64) -> Result<Dist<rand_distr::Pareto<f64>>, Error> {
-    rand_distr::Pareto::new(scale, shape).map(Dist).map_err(|e| invalid("pareto distribution", e))
+    rand_distr::Pareto::new(scale, shape)
+        .map(Dist)
+        .map_err(|e| invalid("pareto distribution", e))
 }
 
 /// Beta with shape parameters `alpha` and `beta`.
@@ -85,7 +108,9 @@ pub fn pareto(scale: f64, shape: f64) -> Result<Dist<rand_distr::Pareto<f64>>, E
 /// # Errors
 /// If either parameter is not positive.
 pub fn beta(alpha: f64, beta: f64) -> Result<Dist<rand_distr::Beta<f64>>, Error> {
-    rand_distr::Beta::new(alpha, beta).map(Dist).map_err(|e| invalid("beta distribution", e))
+    rand_distr::Beta::new(alpha, beta)
+        .map(Dist)
+        .map_err(|e| invalid("beta distribution", e))
 }
 
 /// Gamma with the given `shape` and `scale`.
@@ -93,7 +118,9 @@ pub fn beta(alpha: f64, beta: f64) -> Result<Dist<rand_distr::Beta<f64>>, Error>
 /// # Errors
 /// If either parameter is not positive.
 pub fn gamma(shape: f64, scale: f64) -> Result<Dist<rand_distr::Gamma<f64>>, Error> {
-    rand_distr::Gamma::new(shape, scale).map(Dist).map_err(|e| invalid("gamma distribution", e))
+    rand_distr::Gamma::new(shape, scale)
+        .map(Dist)
+        .map_err(|e| invalid("gamma distribution", e))
 }
 
 /// Uniform over `[low, high)`, as a distribution (ranges are generators too: `low..high`).
@@ -101,7 +128,9 @@ pub fn gamma(shape: f64, scale: f64) -> Result<Dist<rand_distr::Gamma<f64>>, Err
 /// # Errors
 /// If `low >= high` or either is not finite.
 pub fn uniform(low: f64, high: f64) -> Result<Dist<rand_distr::Uniform<f64>>, Error> {
-    rand_distr::Uniform::new(low, high).map(Dist).map_err(|e| invalid("uniform distribution", e))
+    rand_distr::Uniform::new(low, high)
+        .map(Dist)
+        .map_err(|e| invalid("uniform distribution", e))
 }
 
 /// A numeric type a distribution's `f64` converts into.
@@ -135,7 +164,9 @@ macro_rules! from_f64_int {
         }
     )*};
 }
-from_f64_int!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+from_f64_int!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,9 @@
 #[non_exhaustive]
 pub enum Error {
     /// A `unique` field's domain holds fewer values than the rows asked for.
-    #[error("field `{field}` of `{entity}` is unique over {domain} values but {count} rows were asked for; widen its domain or lower the count")]
+    #[error(
+        "field `{field}` of `{entity}` is unique over {domain} values but {count} rows were asked for; widen its domain or lower the count"
+    )]
     DomainTooSmall {
         /// The entity name.
         entity: String,
@@ -36,7 +38,9 @@ pub enum Error {
         why: String,
     },
     /// A set-based unique generator gave up after too many repeats.
-    #[error("could not find a new unique value after {attempts} attempts; the generator's domain looks exhausted")]
+    #[error(
+        "could not find a new unique value after {attempts} attempts; the generator's domain looks exhausted"
+    )]
     UniqueExhausted {
         /// Attempts made for the last value.
         attempts: u32,

@@ -32,7 +32,11 @@ pub trait Generator<T> {
     where
         Self: Sized,
     {
-        Map { inner: self, f, _t: PhantomData }
+        Map {
+            inner: self,
+            f,
+            _t: PhantomData,
+        }
     }
 
     /// Yields `None` with probability `null_rate`, else `Some` of a value.
@@ -40,7 +44,10 @@ pub trait Generator<T> {
     where
         Self: Sized,
     {
-        Optional { inner: self, null_rate }
+        Optional {
+            inner: self,
+            null_rate,
+        }
     }
 
     /// Yields only values not yielded before by this adapter, retrying up to `max_attempts` times
@@ -51,7 +58,11 @@ pub trait Generator<T> {
         Self: Sized,
         T: Eq + Hash + Clone,
     {
-        Unique { inner: self, max_attempts, seen: Arc::new(Mutex::new(HashSet::new())) }
+        Unique {
+            inner: self,
+            max_attempts,
+            seen: Arc::new(Mutex::new(HashSet::new())),
+        }
     }
 
     /// An endless iterator of values drawn from `ctx`.
@@ -59,7 +70,11 @@ pub trait Generator<T> {
     where
         Self: Sized,
     {
-        Iter { inner: self, ctx, _t: PhantomData }
+        Iter {
+            inner: self,
+            ctx,
+            _t: PhantomData,
+        }
     }
 }
 
@@ -148,7 +163,11 @@ pub struct Optional<G> {
 impl<T, G: Generator<T>> Generator<Option<T>> for Optional<G> {
     #[inline]
     fn generate(&self, ctx: &mut Ctx) -> Option<T> {
-        if ctx.chance(self.null_rate) { None } else { Some(self.inner.generate(ctx)) }
+        if ctx.chance(self.null_rate) {
+            None
+        } else {
+            Some(self.inner.generate(ctx))
+        }
     }
 }
 
@@ -162,21 +181,30 @@ pub struct Unique<G, T> {
 
 impl<G: Clone, T> Clone for Unique<G, T> {
     fn clone(&self) -> Self {
-        Self { inner: self.inner.clone(), max_attempts: self.max_attempts, seen: Arc::clone(&self.seen) }
+        Self {
+            inner: self.inner.clone(),
+            max_attempts: self.max_attempts,
+            seen: Arc::clone(&self.seen),
+        }
     }
 }
 
 impl<T: Eq + Hash + Clone, G: Generator<T>> Unique<G, T> {
     /// Draws a value not yielded before, or says the domain looks exhausted.
     pub fn try_generate(&self, ctx: &mut Ctx) -> Result<T, Error> {
-        let mut seen = self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         for _ in 0..self.max_attempts {
             let value = self.inner.generate(ctx);
             if seen.insert(value.clone()) {
                 return Ok(value);
             }
         }
-        Err(Error::UniqueExhausted { attempts: self.max_attempts })
+        Err(Error::UniqueExhausted {
+            attempts: self.max_attempts,
+        })
     }
 }
 
@@ -222,7 +250,10 @@ pub struct OneOf<T> {
 pub fn one_of<T: Clone>(items: impl Into<Vec<T>>) -> Result<OneOf<T>, Error> {
     let items = items.into();
     if items.is_empty() {
-        return Err(Error::Invalid { what: "one_of", why: "no items to pick from".into() });
+        return Err(Error::Invalid {
+            what: "one_of",
+            why: "no items to pick from".into(),
+        });
     }
     Ok(OneOf { items })
 }
@@ -266,7 +297,10 @@ mod tests {
     #[test]
     fn adapters_compose() {
         let mut ctx = Ctx::seeded(5);
-        let g = Uniform::new(1..=3u32).expect("non-empty").map(|x| x * 2).optional(0.5);
+        let g = Uniform::new(1..=3u32)
+            .expect("non-empty")
+            .map(|x| x * 2)
+            .optional(0.5);
         let values: Vec<Option<u32>> = g.iter(&mut ctx).take(1000).collect();
         let nones = values.iter().filter(|v| v.is_none()).count();
         assert!((400..600).contains(&nones), "{nones}");
@@ -280,7 +314,10 @@ mod tests {
         let mut got: Vec<u32> = (0..10).map(|_| g.generate(&mut ctx)).collect();
         got.sort_unstable();
         assert_eq!(got, (0..10).collect::<Vec<_>>());
-        assert!(matches!(g.try_generate(&mut ctx), Err(Error::UniqueExhausted { .. })));
+        assert!(matches!(
+            g.try_generate(&mut ctx),
+            Err(Error::UniqueExhausted { .. })
+        ));
     }
 
     #[test]

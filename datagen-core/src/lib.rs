@@ -10,9 +10,9 @@ mod generate;
 pub mod generator;
 mod impls;
 mod locale;
+pub mod permute;
 #[doc(hidden)]
 pub mod private;
-pub mod permute;
 pub mod regex;
 pub mod seed;
 mod uniform;

@@ -85,7 +85,9 @@ impl fmt::Display for Locale {
 
 /// The error of parsing an unknown locale tag.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown locale `{0}`; expected one of en_US, en_GB, de_DE, fr_FR, es_ES, it_IT, pt_BR, ja_JP, zh_CN, nl_NL")]
+#[error(
+    "unknown locale `{0}`; expected one of en_US, en_GB, de_DE, fr_FR, es_ES, it_IT, pt_BR, ja_JP, zh_CN, nl_NL"
+)]
 pub struct UnknownLocale(pub String);
 
 impl FromStr for Locale {

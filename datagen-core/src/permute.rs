@@ -21,7 +21,11 @@ impl Permutation {
     pub fn new(size: u128, key: u64) -> Self {
         let bits = (128 - size.saturating_sub(1).leading_zeros()).max(2);
         let half_bits = bits.div_ceil(2);
-        Self { size, half_bits, key }
+        Self {
+            size,
+            half_bits,
+            key,
+        }
     }
 
     /// How many values the domain holds.
@@ -31,7 +35,11 @@ impl Permutation {
 
     /// The image of `index` (which must be below `size`).
     pub fn apply(&self, index: u128) -> u128 {
-        debug_assert!(index < self.size, "index {index} outside a domain of {}", self.size);
+        debug_assert!(
+            index < self.size,
+            "index {index} outside a domain of {}",
+            self.size
+        );
         let mut x = index;
         loop {
             x = self.feistel(x);
@@ -80,8 +88,12 @@ mod tests {
 
     #[test]
     fn keys_give_different_orders() {
-        let a: Vec<u128> = (0..20).map(|i| Permutation::new(1000, 1).apply(i)).collect();
-        let b: Vec<u128> = (0..20).map(|i| Permutation::new(1000, 2).apply(i)).collect();
+        let a: Vec<u128> = (0..20)
+            .map(|i| Permutation::new(1000, 1).apply(i))
+            .collect();
+        let b: Vec<u128> = (0..20)
+            .map(|i| Permutation::new(1000, 2).apply(i))
+            .collect();
         assert_ne!(a, b);
     }
 

@@ -2,6 +2,8 @@
 
 pub use std::sync::LazyLock;
 
+pub use rand_distr;
+
 pub use crate::dist::FromF64;
 pub use crate::impls::element_at;
 pub use crate::permute::Permutation;
@@ -30,7 +32,11 @@ pub fn vec_len<T>(ctx: &mut Ctx, lo: usize, hi: usize, mut f: impl FnMut(&mut Ct
 /// `None` with probability `null_rate`, else `Some(f(ctx))`.
 #[inline]
 pub fn option<T>(ctx: &mut Ctx, null_rate: f64, f: impl FnOnce(&mut Ctx) -> T) -> Option<T> {
-    if ctx.chance(null_rate) { None } else { Some(f(ctx)) }
+    if ctx.chance(null_rate) {
+        None
+    } else {
+        Some(f(ctx))
+    }
 }
 
 /// The domain index of the current row for a `unique` field whose domain holds `size` values:
@@ -50,7 +56,12 @@ pub fn unique_index(ctx: &Ctx, size: u128, entity: &str, field: &str) -> u128 {
 
 /// The error of a `unique` field over `domain` values asked for `count` rows.
 pub fn domain_error(entity: &str, field: &str, domain: u128, count: u64) -> Error {
-    Error::DomainTooSmall { entity: entity.to_string(), field: field.to_string(), domain, count }
+    Error::DomainTooSmall {
+        entity: entity.to_string(),
+        field: field.to_string(),
+        domain,
+        count,
+    }
 }
 
 /// Checks a `unique` field's domain against the entity's population size.
@@ -59,7 +70,11 @@ pub fn domain_error(entity: &str, field: &str, domain: u128, count: u64) -> Erro
 /// If the domain is smaller than the count.
 pub fn check_domain(ctx: &Ctx, entity: &str, field: &str, domain: u128) -> Result<(), Error> {
     let count = ctx.entity_count(name_hash(entity));
-    if u128::from(count) > domain { Err(domain_error(entity, field, domain, count)) } else { Ok(()) }
+    if u128::from(count) > domain {
+        Err(domain_error(entity, field, domain, count))
+    } else {
+        Ok(())
+    }
 }
 
 /// Picks a row of the entity named `entity` uniformly, for a `ref` field.
@@ -69,11 +84,18 @@ pub fn check_domain(ctx: &Ctx, entity: &str, field: &str, domain: u128) -> Resul
 #[inline]
 pub fn pick_row(ctx: &mut Ctx, entity: &str) -> u64 {
     let count = ctx.entity_count(name_hash(entity));
-    assert!(count > 0, "entity `{entity}` has no rows to reference; give it a count with `Ctx::with_count`");
+    assert!(
+        count > 0,
+        "entity `{entity}` has no rows to reference; give it a count with `Ctx::with_count`"
+    );
     ctx.below(count)
 }
 
 /// An integer type a `key` field can have: row `r` has key `r + 1`.
+#[diagnostic::on_unimplemented(
+    message = "`key` needs an integer field type; `{Self}` is not one",
+    label = "`key` numbers rows 1, 2, 3, ..."
+)]
 pub trait FromKey: Sized {
     /// The key of row `row`.
     ///
@@ -95,11 +117,144 @@ macro_rules! from_key {
         }
     )*};
 }
-from_key!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
+from_key!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
 
 /// A uniform value in a `range = a..b` / `a..=b` attribute's range. Ranges are not
 /// `Generator`s (their `Iterator::map` would clash with `Generator::map`): call this instead.
 #[inline]
 pub fn range<T, R: crate::uniform::SampleRange<T>>(ctx: &mut Ctx, range: R) -> T {
     range.sample(ctx)
+}
+
+/// An integer type a `unique` field can have: its values can be enumerated by index.
+#[diagnostic::on_unimplemented(
+    message = "`unique` needs a bounded domain; `{Self}` is not an integer type",
+    label = "use `unique` with an integer type, `range`, `regex` or `one_of`"
+)]
+pub trait UniqueInt: Copy {
+    /// The smallest value.
+    const MIN: Self;
+    /// How many values the type holds (saturated at `u128::MAX` for 128-bit types).
+    const DOMAIN: u128;
+    /// The distance from `low` up to `high` (0 when `high` is below `low`).
+    fn span(low: Self, high: Self) -> u128;
+    /// The value `index` steps above `low`.
+    fn offset(low: Self, index: u128) -> Self;
+}
+
+macro_rules! unique_int {
+    ($($t:ty => $u:ty),*) => {$(
+        impl UniqueInt for $t {
+            const MIN: Self = <$t>::MIN;
+            const DOMAIN: u128 = match 1u128.checked_shl(<$t>::BITS) { Some(n) => n, None => u128::MAX };
+            #[inline]
+            fn span(low: Self, high: Self) -> u128 {
+                if high < low { 0 } else { (high as $u).wrapping_sub(low as $u) as u128 }
+            }
+            #[inline]
+            fn offset(low: Self, index: u128) -> Self {
+                (low as $u).wrapping_add(index as $u) as $t
+            }
+        }
+    )*};
+}
+unique_int!(u8 => u8, u16 => u16, u32 => u32, u64 => u64, u128 => u128, usize => usize,
+            i8 => u8, i16 => u16, i32 => u32, i64 => u64, i128 => u128, isize => usize);
+
+/// A range of integers a `unique` field's values are enumerated from.
+pub trait UniqueRange<T> {
+    /// The first value.
+    fn low(&self) -> T;
+    /// How many values the range holds (saturated at `u128::MAX`).
+    fn domain(&self) -> u128;
+}
+
+impl<T: UniqueInt> UniqueRange<T> for core::ops::Range<T> {
+    fn low(&self) -> T {
+        self.start
+    }
+    fn domain(&self) -> u128 {
+        T::span(self.start, self.end)
+    }
+}
+
+impl<T: UniqueInt + PartialOrd> UniqueRange<T> for core::ops::RangeInclusive<T> {
+    fn low(&self) -> T {
+        *self.start()
+    }
+    fn domain(&self) -> u128 {
+        if self.end() < self.start() {
+            0
+        } else {
+            T::span(*self.start(), *self.end()).saturating_add(1)
+        }
+    }
+}
+
+/// The value of a `unique` integer field without a range: a permutation of the whole type.
+#[inline]
+pub fn unique_int<T: UniqueInt>(ctx: &Ctx, entity: &str, field: &str) -> T {
+    T::offset(T::MIN, unique_index(ctx, T::DOMAIN, entity, field))
+}
+
+/// The value of a `unique` integer field with a `range`: a permutation of the range.
+#[inline]
+pub fn unique_range<T: UniqueInt, R: UniqueRange<T>>(
+    ctx: &Ctx,
+    range: R,
+    entity: &str,
+    field: &str,
+) -> T {
+    T::offset(
+        range.low(),
+        unique_index(ctx, range.domain(), entity, field),
+    )
+}
+
+/// The domain size of a `unique` integer field without a range.
+pub fn int_domain<T: UniqueInt>() -> u128 {
+    T::DOMAIN
+}
+
+/// The domain size of a `unique` integer field with a `range`.
+pub fn range_domain<T: UniqueInt, R: UniqueRange<T>>(range: R) -> u128 {
+    range.domain()
+}
+
+/// Appends a template placeholder's value to `out`.
+#[inline]
+pub fn push_display<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
+    use core::fmt::Write as _;
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "{value}");
+}
+
+/// Appends a `{field|lower}` placeholder's value to `out`, lowercased.
+#[inline]
+pub fn push_lower<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
+    let start = out.len();
+    push_display(out, value);
+    if out[start..].is_ascii() {
+        out[start..].make_ascii_lowercase();
+    } else {
+        let lower = out[start..].to_lowercase();
+        out.truncate(start);
+        out.push_str(&lower);
+    }
+}
+
+/// Appends a `{field|upper}` placeholder's value to `out`, uppercased.
+#[inline]
+pub fn push_upper<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
+    let start = out.len();
+    push_display(out, value);
+    if out[start..].is_ascii() {
+        out[start..].make_ascii_uppercase();
+    } else {
+        let upper = out[start..].to_uppercase();
+        out.truncate(start);
+        out.push_str(&upper);
+    }
 }

@@ -42,7 +42,12 @@ pub const fn mix64(mut z: u64) -> u64 {
 /// `derive_key(derive_key(k, a), b)` and `derive_key(derive_key(k, b), a)` differ.
 #[inline]
 pub const fn derive_key(parent: u64, component: u64) -> u64 {
-    mix64(mix64(parent ^ GAMMA).wrapping_add(component).wrapping_mul(GAMMA) ^ component)
+    mix64(
+        mix64(parent ^ GAMMA)
+            .wrapping_add(component)
+            .wrapping_mul(GAMMA)
+            ^ component,
+    )
 }
 
 /// The key of the root of a run: every entity key derives from it.
@@ -94,7 +99,10 @@ mod tests {
     #[test]
     fn derive_key_is_order_sensitive() {
         let k = root_key(42);
-        assert_ne!(derive_key(derive_key(k, 1), 2), derive_key(derive_key(k, 2), 1));
+        assert_ne!(
+            derive_key(derive_key(k, 1), 2),
+            derive_key(derive_key(k, 2), 1)
+        );
         assert_ne!(derive_key(k, 0), k);
     }
 }

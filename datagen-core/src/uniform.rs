@@ -59,7 +59,10 @@ impl Ctx {
     /// If `items` is empty.
     #[inline]
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        assert!(!items.is_empty(), "Ctx::pick: cannot pick from an empty slice");
+        assert!(
+            !items.is_empty(),
+            "Ctx::pick: cannot pick from an empty slice"
+        );
         &items[self.index(items.len())]
     }
 }
@@ -154,24 +157,38 @@ pub trait SampleRange<T> {
 impl<T: SampleUniform + core::fmt::Debug> SampleRange<T> for Range<T> {
     #[inline]
     fn sample(self, ctx: &mut Ctx) -> T {
-        assert!(self.start < self.end, "empty range {:?}..{:?}", self.start, self.end);
+        assert!(
+            self.start < self.end,
+            "empty range {:?}..{:?}",
+            self.start,
+            self.end
+        );
         T::sample_between(ctx, self.start, self.end, false)
     }
 
     fn is_empty(&self) -> bool {
-        !(self.start < self.end)
+        // NaN bounds compare as neither: such a range is empty too.
+        self.start.partial_cmp(&self.end) != Some(core::cmp::Ordering::Less)
     }
 }
 
 impl<T: SampleUniform + core::fmt::Debug> SampleRange<T> for RangeInclusive<T> {
     #[inline]
     fn sample(self, ctx: &mut Ctx) -> T {
-        assert!(self.start() <= self.end(), "empty range {:?}..={:?}", self.start(), self.end());
+        assert!(
+            self.start() <= self.end(),
+            "empty range {:?}..={:?}",
+            self.start(),
+            self.end()
+        );
         T::sample_between(ctx, *self.start(), *self.end(), true)
     }
 
     fn is_empty(&self) -> bool {
-        !(self.start() <= self.end())
+        !matches!(
+            self.start().partial_cmp(self.end()),
+            Some(core::cmp::Ordering::Less | core::cmp::Ordering::Equal)
+        )
     }
 }
 
@@ -196,13 +213,29 @@ impl<T: SampleUniform + core::fmt::Debug> Uniform<T> {
     /// # Errors
     /// If the range is empty.
     pub fn new<R: Into<UniformBounds<T>>>(range: R) -> Result<Self, Error> {
-        let UniformBounds { low, high, inclusive } = range.into();
-        let empty = if inclusive { !(low <= high) } else { !(low < high) };
+        let UniformBounds {
+            low,
+            high,
+            inclusive,
+        } = range.into();
+        let order = low.partial_cmp(&high);
+        let empty = if inclusive {
+            !matches!(
+                order,
+                Some(core::cmp::Ordering::Less | core::cmp::Ordering::Equal)
+            )
+        } else {
+            order != Some(core::cmp::Ordering::Less)
+        };
         if empty {
             let dots = if inclusive { "..=" } else { ".." };
             return Err(Error::EmptyRange(format!("{low:?}{dots}{high:?}")));
         }
-        Ok(Self { low, high, inclusive })
+        Ok(Self {
+            low,
+            high,
+            inclusive,
+        })
     }
 }
 
@@ -223,13 +256,21 @@ pub struct UniformBounds<T> {
 
 impl<T: Copy> From<Range<T>> for UniformBounds<T> {
     fn from(r: Range<T>) -> Self {
-        Self { low: r.start, high: r.end, inclusive: false }
+        Self {
+            low: r.start,
+            high: r.end,
+            inclusive: false,
+        }
     }
 }
 
 impl<T: Copy> From<RangeInclusive<T>> for UniformBounds<T> {
     fn from(r: RangeInclusive<T>) -> Self {
-        Self { low: *r.start(), high: *r.end(), inclusive: true }
+        Self {
+            low: *r.start(),
+            high: *r.end(),
+            inclusive: true,
+        }
     }
 }
 

@@ -25,7 +25,10 @@ impl WeightedIndex {
             cumulative.push(total);
         }
         if total == 0 {
-            return Err(Error::Invalid { what: "weights", why: "at least one weight must be above zero".into() });
+            return Err(Error::Invalid {
+                what: "weights",
+                why: "at least one weight must be above zero".into(),
+            });
         }
         Ok(Self { cumulative })
     }

@@ -1,1 +1,39 @@
-//! Domain data providers by dotted name, localised.
+//! Domain data providers by dotted name (`person.first_name`), drawn from real, weighted data.
+//!
+//! Every provider is a plain function `fn(&mut Ctx) -> R` in the module of its family: word-list
+//! providers return `&'static str` borrowed from a table parsed once, composed ones return a
+//! `String` and have a `write_*` twin that appends to a buffer instead. The derive's
+//! `provider = "person.first_name"` calls [`person::first_name`]; configs and the CLI look names up
+//! in the [`registry`].
+//!
+//! ```
+//! use datagen_core::Ctx;
+//! use datagen_providers::{address, internet, person, phone};
+//!
+//! let mut ctx = Ctx::seeded(42);
+//! assert_eq!(person::first_name(&mut ctx), "Ralph");
+//! assert_eq!(person::last_name(&mut ctx), "Perez");
+//! assert_eq!(internet::email(&mut ctx), "beverlymoore@patterson.com");
+//! assert_eq!(phone::number(&mut ctx), "(702) 818-5913");
+//! // The `write_*` forms append to a buffer the caller reuses.
+//! let mut line = String::new();
+//! address::write_street(&mut ctx, &mut line);
+//! assert_eq!(line, "7581 White Square");
+//! assert_eq!(address::city(&mut ctx), "Brooklyn");
+//! ```
+//!
+//! Data files live under `data/<locale>/`, each with a header naming its source and licence; the
+//! scripts in the repository's `scripts/` folder rebuild them. Locales without their own data draw
+//! the en_US data for now; [`ProviderInfo::localized`] says which locales have real data.
+
+mod table;
+mod text;
+mod weights;
+
+pub mod address;
+pub mod internet;
+pub mod person;
+pub mod phone;
+mod registry;
+
+pub use registry::{ProviderInfo, find, registry, suggest};

@@ -8,9 +8,9 @@
 //!   generators.
 
 pub use datagen_core::{
-    Ctx, DEFAULT_LEN, DEFAULT_NULL_RATE, DEFAULT_SPAN_DAYS, Entity, Error, Generate, Generator, Locale,
-    SampleRange, SampleUniform, UnknownLocale, dist, from_fn, generator, of, one_of, permute, rand_core, rand_distr, regex,
-    seed, weighted,
+    Ctx, DEFAULT_LEN, DEFAULT_NULL_RATE, DEFAULT_SPAN_DAYS, Entity, Error, Generate, Generator,
+    Locale, SampleRange, SampleUniform, UnknownLocale, dist, from_fn, generator, of, one_of,
+    permute, rand_core, rand_distr, regex, seed, weighted,
 };
 /// `#[derive(Generate)]`: see the crate documentation for its attributes.
 #[cfg(feature = "derive")]
@@ -19,9 +19,9 @@ pub use datagen_providers as providers;
 
 /// `use datagen::prelude::*;` brings the `Generate` trait and derive, `Ctx`, `Entity` and `Generator`.
 pub mod prelude {
+    pub use datagen_core::{Ctx, Entity, Generate, Generator, Locale};
     #[cfg(feature = "derive")]
     pub use datagen_derive::Generate;
-    pub use datagen_core::{Ctx, Entity, Generate, Generator, Locale};
 }
 
 /// What the derive's expansion refers to. Not public API.

@@ -39,7 +39,11 @@ fn default_len(ctx: &mut Ctx) -> usize {
 /// `None` with probability [`DEFAULT_NULL_RATE`].
 impl<T: Generate> Generate for Option<T> {
     fn generate(ctx: &mut Ctx) -> Self {
-        if ctx.chance(DEFAULT_NULL_RATE) { None } else { Some(T::generate(ctx)) }
+        if ctx.chance(DEFAULT_NULL_RATE) {
+            None
+        } else {
+            Some(T::generate(ctx))
+        }
     }
 }
 
@@ -69,7 +73,9 @@ impl<T: Generate, const N: usize> Generate for [T; N] {
 impl<K: Generate + Eq + Hash, V: Generate> Generate for HashMap<K, V> {
     fn generate(ctx: &mut Ctx) -> Self {
         let len = default_len(ctx);
-        (0..len).map(|i| element_at(ctx, i, <(K, V)>::generate)).collect()
+        (0..len)
+            .map(|i| element_at(ctx, i, <(K, V)>::generate))
+            .collect()
     }
 }
 
@@ -77,7 +83,9 @@ impl<K: Generate + Eq + Hash, V: Generate> Generate for HashMap<K, V> {
 impl<K: Generate + Ord, V: Generate> Generate for BTreeMap<K, V> {
     fn generate(ctx: &mut Ctx) -> Self {
         let len = default_len(ctx);
-        (0..len).map(|i| element_at(ctx, i, <(K, V)>::generate)).collect()
+        (0..len)
+            .map(|i| element_at(ctx, i, <(K, V)>::generate))
+            .collect()
     }
 }
 

@@ -22,7 +22,11 @@ impl Generate for Ipv6Addr {
 /// IPv4 four times in five, else IPv6.
 impl Generate for IpAddr {
     fn generate(ctx: &mut Ctx) -> Self {
-        if ctx.chance(0.8) { IpAddr::V4(Ipv4Addr::generate(ctx)) } else { IpAddr::V6(Ipv6Addr::generate(ctx)) }
+        if ctx.chance(0.8) {
+            IpAddr::V4(Ipv4Addr::generate(ctx))
+        } else {
+            IpAddr::V6(Ipv6Addr::generate(ctx))
+        }
     }
 }
 
@@ -54,6 +58,7 @@ impl Generate for uuid::Uuid {
     fn generate(ctx: &mut Ctx) -> Self {
         let hi = ctx.next_u64();
         let lo = ctx.next_u64();
-        uuid::Builder::from_random_bytes(((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes()).into_uuid()
+        uuid::Builder::from_random_bytes(((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes())
+            .into_uuid()
     }
 }

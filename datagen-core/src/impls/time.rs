@@ -41,7 +41,8 @@ impl Generate for NaiveTime {
     #[inline]
     fn generate(ctx: &mut Ctx) -> Self {
         let secs = ctx.range(0..SECONDS_PER_DAY as u32);
-        NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).expect("a second below 86,400 is a valid time of day")
+        NaiveTime::from_num_seconds_from_midnight_opt(secs, 0)
+            .expect("a second below 86,400 is a valid time of day")
     }
 }
 

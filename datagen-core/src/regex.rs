@@ -1,1 +1,0 @@
-//! Generation of strings matching a regular expression (in progress).

@@ -1,0 +1,320 @@
+//! Code generation from the validated model: the `Entity` and `Generate` impls, the build
+//! function and the per-field accessors that `ref` and `lookup` call.
+//!
+//! Every field is computed in the scope of its name (`field(ctx, name_hash("email"), ..)`), so its
+//! values depend only on (seed, entity, row, field path): adding or reordering fields changes no
+//! other field. Fields a template or lookup reads are computed first, into locals.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::ext::IdentExt as _;
+use syn::spanned::Spanned as _;
+use syn::{DeriveInput, Generics, Ident, Path};
+
+use crate::ast::{Container, Data, Field, Group, Style, Variant};
+use crate::attr::Source;
+use crate::ctxt::Errors;
+use crate::source::Place;
+use crate::{fallback, source, valid};
+
+/// The derive: parse, validate, then expand, or emit the errors beside a stub impl.
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let mut cont = Container::from_syn(input, &mut errors);
+    if let Some(cont) = cont.as_mut() {
+        valid::check(cont, &mut errors);
+    }
+    match (errors.finish(), cont) {
+        (Ok(()), Some(cont)) => expand(&cont),
+        (Err(error), _) => fallback::expand(input, &error),
+        (Ok(()), None) => fallback::expand(
+            input,
+            &syn::Error::new(Span::call_site(), "unsupported input"),
+        ),
+    }
+}
+
+/// What the code of one type shares while it is generated.
+pub(crate) struct Gen {
+    /// The entity name.
+    pub(crate) entity: String,
+    /// Items beside the impls: `LazyLock` statics of distributions and patterns.
+    pub(crate) statics: Vec<TokenStream>,
+    /// Domain checks of `unique` fields, for `Entity::check`.
+    pub(crate) checks: Vec<TokenStream>,
+}
+
+/// The path every generated reference goes through.
+pub(crate) fn private() -> TokenStream {
+    quote!(::datagen::__private)
+}
+
+/// `const { name_hash("name") }`: the hash of a scope name, computed at compile time.
+pub(crate) fn hash(name: &str) -> TokenStream {
+    let p = private();
+    quote!(const { #p::name_hash(#name) })
+}
+
+/// The local holding a field's value while the value is built.
+pub(crate) fn local(field: &Field<'_>) -> Ident {
+    format_ident!("__f_{}", field.name)
+}
+
+/// The local holding the row a `ref` field picked, for the lookups that read it.
+pub(crate) fn row_local(field: &Field<'_>) -> Ident {
+    format_ident!("__row_{}", field.name)
+}
+
+/// The accessor of field `name` that `ref` and `lookup` call.
+pub(crate) fn accessor(name: &Ident) -> Ident {
+    Ident::new(&format!("__datagen_field_{}", name.unraw()), name.span())
+}
+
+/// `Customer` and `__datagen_field_id` of `ref = Customer::id`.
+pub(crate) fn split_ref(path: &Path) -> (TokenStream, Ident) {
+    let mut ty = TokenStream::new();
+    path.leading_colon.to_tokens(&mut ty);
+    let n = path.segments.len() - 1;
+    for (i, pair) in path.segments.pairs().enumerate() {
+        if i < n {
+            pair.value().to_tokens(&mut ty);
+            if i + 1 < n {
+                pair.punct().to_tokens(&mut ty);
+            }
+        }
+    }
+    (ty, accessor(&path.segments[n].ident))
+}
+
+fn expand(cont: &Container<'_>) -> TokenStream {
+    let input = cont.original;
+    let ident = &input.ident;
+    let p = private();
+    let mut gen_ = Gen {
+        entity: cont.entity(),
+        statics: Vec::new(),
+        checks: Vec::new(),
+    };
+    let entity = &gen_.entity.clone();
+    let entity_hash = hash(entity);
+
+    let (build, accessors) = match &cont.data {
+        Data::Struct(group) => {
+            let build = build_group(
+                &mut gen_,
+                group,
+                &quote!(Self),
+                &Place {
+                    label: "",
+                    statics: "",
+                },
+            );
+            (build, accessors(cont, group))
+        }
+        Data::Enum(variants) => (build_enum(&mut gen_, variants), TokenStream::new()),
+    };
+
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let bounded = bounded_where(&input.generics);
+    let statics = &gen_.statics;
+    let check = if gen_.checks.is_empty() {
+        TokenStream::new()
+    } else {
+        let checks = &gen_.checks;
+        quote! {
+            fn check(ctx: &#p::Ctx) -> #p::core::result::Result<(), #p::Error> {
+                #(#checks)*
+                #p::core::result::Result::Ok(())
+            }
+        }
+    };
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all, clippy::pedantic, clippy::nursery)]
+        const _: () = {
+            #(#statics)*
+
+            #[automatically_derived]
+            impl #impl_generics #p::Entity for #ident #ty_generics #where_clause {
+                const ENTITY: &'static str = #entity;
+                #check
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::Generate for #ident #ty_generics #bounded {
+                #[inline]
+                fn generate(ctx: &mut #p::Ctx) -> Self {
+                    if ctx.__in_row() {
+                        // A field of another entity's row: a nested value keyed by the field path.
+                        return Self::__datagen_build(ctx);
+                    }
+                    let entity = #entity_hash;
+                    let row = ctx.__next_row(entity);
+                    let saved = ctx.__begin_row(entity, row);
+                    let value = Self::__datagen_build(ctx);
+                    ctx.__leave(saved);
+                    value
+                }
+
+                fn generate_at(ctx: &#p::Ctx, index: u64) -> Self {
+                    let mut ctx = ctx.__fork_row(#entity_hash, index);
+                    Self::__datagen_build(&mut ctx)
+                }
+            }
+
+            #[automatically_derived]
+            #[allow(dead_code, unreachable_pub, private_interfaces)]
+            impl #impl_generics #ident #ty_generics #bounded {
+                #[doc(hidden)]
+                #[inline]
+                fn __datagen_build(ctx: &mut #p::Ctx) -> Self {
+                    #build
+                }
+
+                #accessors
+            }
+        };
+    }
+}
+
+/// The where clause with a `Generate` bound on every type parameter.
+pub(crate) fn bounded_where(generics: &Generics) -> TokenStream {
+    let p = private();
+    let existing = generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter())
+        .map(ToTokens::to_token_stream);
+    let bounds = generics.type_params().map(|param| {
+        let ident = &param.ident;
+        quote!(#ident: #p::Generate)
+    });
+    let predicates: Vec<TokenStream> = existing.chain(bounds).collect();
+    if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#predicates),*)
+    }
+}
+
+/// The fields of a struct or variant, each into its local in dependency order, then the value.
+fn build_group(
+    gen_: &mut Gen,
+    group: &Group<'_>,
+    ctor: &TokenStream,
+    place: &Place<'_>,
+) -> TokenStream {
+    let lets: Vec<TokenStream> = group
+        .order
+        .iter()
+        .map(|&i| source::field_let(gen_, group, &group.fields[i], place))
+        .collect();
+    let values = group.fields.iter().map(|field| {
+        let member = member(field);
+        let local = local(field);
+        quote!(#member: #local)
+    });
+    let value = match group.style {
+        Style::Unit => ctor.clone(),
+        Style::Named | Style::Tuple => quote!(#ctor { #(#values),* }),
+    };
+    quote! {
+        #(#lets)*
+        #value
+    }
+}
+
+/// A variant picked by a compile-time cumulative weight table, then its fields in its scope.
+fn build_enum(gen_: &mut Gen, variants: &[Variant<'_>]) -> TokenStream {
+    let p = private();
+    let weights: Vec<u64> = variants
+        .iter()
+        .map(|v| v.attrs.weight.map_or(1, |(w, _)| w))
+        .collect();
+    let picked: Vec<usize> = (0..variants.len()).filter(|&i| weights[i] > 0).collect();
+    let arms: Vec<TokenStream> = picked
+        .iter()
+        .map(|&i| {
+            let variant = &variants[i];
+            let name = variant.ident.unraw().to_string();
+            let ident = variant.ident;
+            let place = Place {
+                label: &format!("{name}."),
+                statics: &format!("{name}_"),
+            };
+            let body = build_group(gen_, &variant.group, &quote!(Self::#ident), &place);
+            if variant.group.fields.is_empty() {
+                body
+            } else {
+                let scope = hash(&name);
+                quote!(#p::field(ctx, #scope, |ctx| { #body }))
+            }
+        })
+        .collect();
+    if let [only] = arms.as_slice() {
+        // One variant can appear: nothing to draw.
+        return only.clone();
+    }
+    let cumulative: Vec<proc_macro2::Literal> = weights
+        .iter()
+        .scan(0u64, |sum, w| {
+            *sum += w;
+            Some(proc_macro2::Literal::u64_unsuffixed(*sum))
+        })
+        .collect();
+    let scope = hash("#variant");
+    let last = arms.len() - 1;
+    let arms = picked.iter().zip(&arms).enumerate().map(|(k, (&i, body))| {
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        if k == last {
+            quote!(_ => #body)
+        } else {
+            quote!(#i => #body)
+        }
+    });
+    quote! {
+        match #p::field(ctx, #scope, |ctx| #p::pick_cumulative(ctx, &[#(#cumulative),*])) {
+            #(#arms,)*
+        }
+    }
+}
+
+/// `__datagen_field_<name>(ctx, row)` for every field: that field of row `row`.
+fn accessors(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
+    let p = private();
+    let vis = &cont.original.vis;
+    let fns = group.fields.iter().map(|field| {
+        let name = Ident::new(
+            &format!("__datagen_field_{}", field.name),
+            Span::call_site(),
+        );
+        let ty = &field.original.ty;
+        let body = match field.attrs.source().map(|s| &s.value) {
+            // A key is the row number: nothing to generate.
+            Some(Source::Key) => quote!(let _ = ctx; <#ty as #p::FromKey>::from_key(row)),
+            _ => {
+                let member = member(field);
+                quote!(<Self as #p::Generate>::generate_at(ctx, row).#member)
+            }
+        };
+        quote! {
+            #[doc(hidden)]
+            #[inline]
+            #vis fn #name(ctx: &#p::Ctx, row: u64) -> #ty {
+                #body
+            }
+        }
+    });
+    quote!(#(#fns)*)
+}
+
+/// The field as a struct-expression member: `name` or `0`.
+pub(crate) fn member(field: &Field<'_>) -> TokenStream {
+    match &field.original.ident {
+        Some(ident) => ident.to_token_stream(),
+        None => syn::Index {
+            index: field.index as u32,
+            span: field.original.ty.span(),
+        }
+        .to_token_stream(),
+    }
+}

@@ -1,0 +1,355 @@
+//! The code of one field: its value source, wrapped in `len` and `null_rate`, in its own scope.
+//!
+//! Type-checked parts are emitted with `quote_spanned!` at the attribute that asked for them, so
+//! rustc's own errors (an unknown provider, a type without `Generate`) land on the user's tokens.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt as _;
+use syn::spanned::Spanned as _;
+use syn::{Expr, ExprArray, Ident, LitStr, RangeLimits};
+
+use crate::ast::{Field, Group};
+use crate::attr::{DISTRIBUTIONS, Keyed, Source};
+use crate::expand::{Gen, hash, local, private, row_local, split_ref};
+use crate::lit::{Num, as_f64, number};
+use crate::template::{Filter, Piece, Template};
+
+/// Where a field sits, for messages and static names: `Pro.seats` and `PRO_SEATS` in a variant.
+pub(crate) struct Place<'p> {
+    /// `""` in a struct, `"Variant."` in an enum.
+    pub(crate) label: &'p str,
+    /// `""` in a struct, `"Variant_"` in an enum.
+    pub(crate) statics: &'p str,
+}
+
+/// `let __f_<name>: Ty = ...;` for one field.
+pub(crate) fn field_let(
+    gen_: &mut Gen,
+    group: &Group<'_>,
+    field: &Field<'_>,
+    place: &Place<'_>,
+) -> TokenStream {
+    let p = private();
+    let ty = &field.original.ty;
+    let local = local(field);
+    match field.attrs.source().map(|s| (&s.key, &s.value)) {
+        // A key is the row number and a skipped field its default: no draws, so no scope.
+        Some((key, Source::Key)) => {
+            quote_spanned!(key.span()=> let #local: #ty = <#ty as #p::FromKey>::from_key(ctx.__row());)
+        }
+        Some((key, Source::Skip)) => {
+            quote_spanned!(key.span()=> let #local: #ty = <#ty as #p::core::default::Default>::default();)
+        }
+        // A lookup recomputes a field of the row its `by` field picked: no draws either.
+        Some((_, Source::Lookup(path))) => {
+            let target = field
+                .attrs
+                .by
+                .as_ref()
+                .and_then(|by| group.find(&by.value.unraw().to_string()));
+            let row = target.map_or_else(|| format_ident!("__row"), row_local);
+            let (owner, accessor) = split_ref(path);
+            quote_spanned!(path.span()=> let #local: #ty = #owner::#accessor(ctx, #row);)
+        }
+        // A ref a lookup reads keeps its row in a local.
+        Some((_, Source::Ref(path))) if is_read_by_lookup(group, field) => {
+            let (owner, accessor) = split_ref(path);
+            let row = row_local(field);
+            let scope = hash(&field.name);
+            quote_spanned! {path.span()=>
+                let #row: u64 = #p::field(ctx, #scope, |ctx| #p::pick_row(ctx, <#owner as #p::Entity>::ENTITY));
+                let #local: #ty = #owner::#accessor(ctx, #row);
+            }
+        }
+        _ => {
+            let value = wrapped(gen_, group, field, place);
+            let scope = hash(&field.name);
+            quote!(let #local: #ty = #p::field(ctx, #scope, |ctx| #value);)
+        }
+    }
+}
+
+fn is_read_by_lookup(group: &Group<'_>, field: &Field<'_>) -> bool {
+    group.fields.iter().any(|other| {
+        matches!(
+            other.attrs.source().map(|s| &s.value),
+            Some(Source::Lookup(_))
+        ) && other
+            .attrs
+            .by
+            .as_ref()
+            .is_some_and(|by| by.value.unraw() == field.name)
+    })
+}
+
+/// The source's value, in `vec_len` with `len`, in `option` with `null_rate`.
+fn wrapped(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>) -> TokenStream {
+    let p = private();
+    let mut value = value(gen_, group, field, place);
+    if let Some(len) = &field.attrs.len {
+        let (lo, hi) = len_bounds(&len.value);
+        value = quote_spanned!(len.key.span()=> #p::vec_len(ctx, #lo, #hi, |ctx| #value));
+    }
+    if let Some(rate) = &field.attrs.null_rate {
+        let rate_value = as_f64(&rate.value);
+        value = quote_spanned!(rate.key.span()=> #p::option(ctx, #rate_value, |ctx| #value));
+    }
+    value
+}
+
+/// `(lo, hi)`, both inclusive, of `len = 3`, `len = 1..=3` or `len = 1..4`.
+fn len_bounds(len: &Expr) -> (TokenStream, TokenStream) {
+    let Expr::Range(range) = len else {
+        return (quote!(#len), quote!(#len));
+    };
+    let (Some(start), Some(end)) = (&range.start, &range.end) else {
+        return (quote!(#len), quote!(#len));
+    };
+    let hi = match (&range.limits, number(end)) {
+        (RangeLimits::Closed(_), _) => quote!(#end),
+        (RangeLimits::HalfOpen(_), Some(Num::Int(n))) => {
+            let n = syn::LitInt::new(&(n - 1).to_string(), end.span());
+            quote!(#n)
+        }
+        (RangeLimits::HalfOpen(_), _) => quote!((#end) - 1),
+    };
+    (quote!(#start), hi)
+}
+
+/// The value of the field's source (of one element with `len`, inside `Some` with `null_rate`).
+fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>) -> TokenStream {
+    let p = private();
+    let vty = field.value_ty;
+    let label = format!("{}{}", place.label, field.name);
+    let entity = gen_.entity.clone();
+    let unique = field.attrs.unique.as_ref();
+    let Some(Keyed { key, value: source }) = field.attrs.source() else {
+        return match unique {
+            Some(unique) => {
+                gen_.checks
+                    .push(check(&entity, &label, quote!(#p::int_domain::<#vty>())));
+                quote_spanned!(unique.span()=> #p::unique_int::<#vty>(ctx, #entity, #label))
+            }
+            None => quote_spanned!(vty.span()=> <#vty as #p::Generate>::generate(ctx)),
+        };
+    };
+    match source {
+        Source::Provider(lit) => provider(lit, vty),
+        Source::Template(template) => self::template(template, group, vty),
+        Source::Range(expr) => match unique {
+            Some(_) => {
+                gen_.checks.push(check(
+                    &entity,
+                    &label,
+                    quote_spanned!(expr.span()=> #p::range_domain::<#vty, _>(#expr)),
+                ));
+                quote_spanned!(expr.span()=> #p::unique_range::<#vty, _>(ctx, #expr, #entity, #label))
+            }
+            None => quote_spanned!(expr.span()=> #p::range::<#vty, _>(ctx, #expr)),
+        },
+        Source::Dist(params) => {
+            let name = static_name(field, place);
+            gen_.statics
+                .push(dist_static(&name, key, params, &entity, &label));
+            quote_spanned!(key.span()=> #p::Generator::<#vty>::generate(&*#name, ctx))
+        }
+        Source::Regex(lit) => {
+            let name = static_name(field, place);
+            gen_.statics.push(regex_static(&name, lit, &entity, &label));
+            match unique {
+                Some(_) => {
+                    let domain = quote_spanned!(lit.span()=> #name.count().unwrap_or(u128::MAX));
+                    gen_.checks.push(check(&entity, &label, domain.clone()));
+                    quote_spanned! {lit.span()=> {
+                        let mut out = #p::std::string::String::new();
+                        #name.nth(#p::unique_index(ctx, #domain, #entity, #label), &mut out);
+                        #p::core::convert::Into::<#vty>::into(out)
+                    }}
+                }
+                None => quote_spanned! {lit.span()=>
+                    #p::core::convert::Into::<#vty>::into(#p::Generator::<#p::std::string::String>::generate(&*#name, ctx))
+                },
+            }
+        }
+        Source::OneOf(array) => one_of(gen_, field, array, &label),
+        Source::With(expr) => match expr {
+            Expr::Path(_) => quote_spanned!(expr.span()=> #expr(ctx)),
+            _ => quote_spanned!(expr.span()=> (#expr)(ctx)),
+        },
+        Source::Ref(path) => {
+            let (owner, accessor) = split_ref(path);
+            quote_spanned! {path.span()=> {
+                let row = #p::pick_row(ctx, <#owner as #p::Entity>::ENTITY);
+                #owner::#accessor(ctx, row)
+            }}
+        }
+        // Handled by `field_let`, which gives them no scope.
+        Source::Key | Source::Skip | Source::Lookup(_) => quote!(::core::unreachable!()),
+    }
+}
+
+/// `check_domain(ctx, entity, field, domain)?;` for `Entity::check`.
+fn check(entity: &str, label: &str, domain: TokenStream) -> TokenStream {
+    let p = private();
+    quote!(#p::check_domain(ctx, #entity, #label, #domain)?;)
+}
+
+/// `providers::family::name(ctx)`, spanned at the literal so an unknown provider's error is there.
+fn provider(lit: &LitStr, vty: &syn::Type) -> TokenStream {
+    let p = private();
+    let value = lit.value();
+    let (family, name) = value.split_once('.').unwrap_or(("", ""));
+    let (family, name) = (Ident::new(family, lit.span()), Ident::new(name, lit.span()));
+    quote_spanned!(lit.span()=> #p::core::convert::Into::<#vty>::into(#p::providers::#family::#name(ctx)))
+}
+
+/// The template's text and the referenced fields' locals, pushed into one buffer.
+fn template(template: &Template, group: &Group<'_>, vty: &syn::Type) -> TokenStream {
+    let p = private();
+    let span = template.lit.span();
+    let mut fields = 0;
+    let pushes: Vec<TokenStream> = template
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => quote_spanned!(span=> out.push_str(#text);),
+            Piece::Field { name, filter } => {
+                fields += 1;
+                let local = group
+                    .find(name)
+                    .map_or_else(|| format_ident!("__f_{name}"), local);
+                let push = match filter {
+                    Filter::None => quote!(push_display),
+                    Filter::Lower => quote!(push_lower),
+                    Filter::Upper => quote!(push_upper),
+                };
+                quote_spanned!(span=> #p::#push(&mut out, &#local);)
+            }
+        })
+        .collect();
+    // Room for the text and a typical value per placeholder, so most rows never reallocate.
+    let capacity = template.text_len() + 16 * fields;
+    quote_spanned! {span=> {
+        let mut out = #p::std::string::String::with_capacity(#capacity);
+        #(#pushes)*
+        #p::core::convert::Into::<#vty>::into(out)
+    }}
+}
+
+/// The static holding a field's distribution or pattern: `__DATAGEN_SCORE`, `__DATAGEN_PRO_SCORE`.
+fn static_name(field: &Field<'_>, place: &Place<'_>) -> Ident {
+    let name = format!("__DATAGEN_{}{}", place.statics, field.name).to_uppercase();
+    Ident::new(&name, Span::call_site())
+}
+
+/// A distribution built once, from parameters checked at compile time when they are literals.
+fn dist_static(
+    name: &Ident,
+    key: &Ident,
+    params: &[(Ident, Expr)],
+    entity: &str,
+    label: &str,
+) -> TokenStream {
+    let p = private();
+    let kind = key.to_string();
+    let order = DISTRIBUTIONS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&[][..], |(_, names)| *names);
+    let args = order.iter().map(
+        |want| match params.iter().find(|(param, _)| param == want) {
+            Some((_, value)) => as_f64(value),
+            None => quote!(::core::unreachable!()),
+        },
+    );
+    let ty = Ident::new(
+        match kind.as_str() {
+            "normal" => "Normal",
+            "lognormal" => "LogNormal",
+            "exponential" => "Exp",
+            "poisson" => "Poisson",
+            "zipf" => "Zipf",
+            "pareto" => "Pareto",
+            "beta" => "Beta",
+            "gamma" => "Gamma",
+            _ => "Uniform",
+        },
+        key.span(),
+    );
+    let message = format!("invalid `{kind}` of field `{label}` of `{entity}`: {{}}");
+    quote_spanned! {key.span()=>
+        static #name: #p::LazyLock<#p::dist::Dist<#p::rand_distr::#ty<f64>>> = #p::LazyLock::new(|| {
+            match #p::dist::#key(#(#args),*) {
+                #p::core::result::Result::Ok(dist) => dist,
+                #p::core::result::Result::Err(error) => #p::core::panic!(#message, error),
+            }
+        });
+    }
+}
+
+/// A pattern compiled once (already validated at compile time).
+fn regex_static(name: &Ident, lit: &LitStr, entity: &str, label: &str) -> TokenStream {
+    let p = private();
+    let message = format!("invalid `regex` of field `{label}` of `{entity}`: {{}}");
+    quote_spanned! {lit.span()=>
+        static #name: #p::LazyLock<#p::regex::Regex> = #p::LazyLock::new(|| {
+            match #p::regex::Regex::new(#lit) {
+                #p::core::result::Result::Ok(regex) => regex,
+                #p::core::result::Result::Err(error) => #p::core::panic!(#message, error),
+            }
+        });
+    }
+}
+
+/// `one_of`: a uniform index, a compile-time cumulative weight table, or (with `unique`) a
+/// permuted row; then a `match` yielding the item.
+fn one_of(gen_: &mut Gen, field: &Field<'_>, array: &ExprArray, label: &str) -> TokenStream {
+    let p = private();
+    let vty = field.value_ty;
+    let items: Vec<TokenStream> = array
+        .elems
+        .iter()
+        .map(|item| match item {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            }) => {
+                quote_spanned!(lit.span()=> #p::core::convert::Into::<#vty>::into(#lit))
+            }
+            other => quote!(#other),
+        })
+        .collect();
+    let n = items.len();
+    let entity = gen_.entity.clone();
+    let index = match (&field.attrs.unique, &field.attrs.weights) {
+        (Some(unique), _) => {
+            let domain = n as u128;
+            gen_.checks.push(check(&entity, label, quote!(#domain)));
+            quote_spanned!(unique.span()=> #p::unique_index(ctx, #domain, #entity, #label))
+        }
+        (None, Some(weights)) => {
+            let cumulative = weights.value.iter().scan(0u64, |sum, (weight, _)| {
+                *sum += weight;
+                Some(proc_macro2::Literal::u64_unsuffixed(*sum))
+            });
+            quote!(#p::pick_cumulative(ctx, &[#(#cumulative),*]))
+        }
+        (None, None) if n == 1 => return items.into_iter().next().unwrap_or_default(),
+        (None, None) => quote!(ctx.index(#n)),
+    };
+    let arms = items.iter().enumerate().map(|(i, item)| {
+        let last = i + 1 == n;
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        if last {
+            quote!(_ => #item)
+        } else {
+            quote!(#i => #item)
+        }
+    });
+    quote! {
+        match #index {
+            #(#arms,)*
+        }
+    }
+}
