@@ -87,13 +87,16 @@ fn is_read_by_lookup(group: &Group<'_>, field: &Field<'_>) -> bool {
 fn wrapped(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>) -> TokenStream {
     let p = private();
     let mut value = value(gen_, group, field, place);
+    // The closure's parameter keeps the macro's span: a source that draws nothing (a template)
+    // leaves it unused, which must not warn at the user's attribute.
+    let param = quote!(|ctx|);
     if let Some(len) = &field.attrs.len {
         let (lo, hi) = len_bounds(&len.value);
-        value = quote_spanned!(len.key.span()=> #p::vec_len(ctx, #lo, #hi, |ctx| #value));
+        value = quote_spanned!(len.key.span()=> #p::vec_len(ctx, #lo, #hi, #param #value));
     }
     if let Some(rate) = &field.attrs.null_rate {
         let rate_value = as_f64(&rate.value);
-        value = quote_spanned!(rate.key.span()=> #p::option(ctx, #rate_value, |ctx| #value));
+        value = quote_spanned!(rate.key.span()=> #p::option(ctx, #rate_value, #param #value));
     }
     value
 }

@@ -8,7 +8,10 @@
 //!   code points it holds.
 //! - For realistic test data, `\d` means `[0-9]`, `\w` means `[0-9A-Za-z_]`, `\s` means a space,
 //!   and `.` means printable ASCII (`[ -~]`), whatever the flags; `\D`, `\W` and `\S` are printable
-//!   ASCII minus those sets. Every string still matches the pattern as `regex` reads it.
+//!   ASCII minus those sets. Inside brackets the same holds: `[\d_]` draws from `[0-9_]` and
+//!   `[^\w]` from printable ASCII minus `[0-9A-Za-z_]`. Every string still matches the pattern as
+//!   the `regex` crate reads it. (Under `(?i)`, a Perl class inside brackets is case-folded with the
+//!   rest of the class, so `(?i)[\w-]` may also yield `K` (Kelvin sign) or `ſ`.)
 //! - An alternation draws uniformly over its branches (the parser merges alternations of single
 //!   characters, such as `a|b|c`, into one class).
 //! - `{m,n}` draws a length uniformly in `m..=n`; `*`, `+` and `{m,}` draw up to `m + 8`.

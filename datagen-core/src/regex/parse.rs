@@ -29,27 +29,20 @@ pub(super) fn error(pattern: &str, why: impl Into<String>) -> Error {
 
 /// Parses `pattern`, rewrites what generation reads differently from matching, and translates it.
 pub(super) fn parse(pattern: &str) -> Result<Hir, Error> {
+    let at = |why: &dyn std::fmt::Display, span: &Span| {
+        error(pattern, format!("{why} (at byte {})", span.start.offset))
+    };
     let mut ast = ast::parse::ParserBuilder::new()
         .build()
         .parse(pattern)
-        .map_err(|e| {
-            error(
-                pattern,
-                format!("{} (at byte {})", e.kind(), e.span().start.offset),
-            )
-        })?;
+        .map_err(|e| at(e.kind(), e.span()))?;
     rewrite(&mut ast, pattern)?;
     // `utf8` keeps `(?-u)` from introducing bytes that no `String` can hold.
     TranslatorBuilder::new()
         .utf8(true)
         .build()
         .translate(pattern, &ast)
-        .map_err(|e| {
-            error(
-                pattern,
-                format!("{} (at byte {})", e.kind(), e.span().start.offset),
-            )
-        })
+        .map_err(|e| at(e.kind(), e.span()))
 }
 
 /// Replaces `.` and the Perl classes with ASCII classes and rejects word-boundary assertions.

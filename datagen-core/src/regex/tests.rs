@@ -89,6 +89,10 @@ fn perl_classes_and_dot_are_ascii() {
     assert!(all(r"\D", &mut ctx, |c| (' '..='~').contains(&c)
         && !c.is_ascii_digit()));
     assert!(all(r"\S", &mut ctx, |c| ('!'..='~').contains(&c)));
+    assert!(all(r"[^\w]", &mut ctx, |c| (' '..='~').contains(&c)
+        && !c.is_ascii_alphanumeric()
+        && c != '_'));
+    assert!(all(r"[^\D]", &mut ctx, |c| c.is_ascii_digit()));
     // `.` covers all of printable ASCII.
     let dot = regex(".");
     let seen: BTreeSet<String> = (0..5000).map(|_| dot.generate(&mut ctx)).collect();

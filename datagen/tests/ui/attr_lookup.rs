@@ -1,0 +1,26 @@
+use datagen::prelude::*;
+
+#[derive(Generate)]
+struct Customer {
+    #[datagen(key)]
+    id: u64,
+    email: String,
+}
+
+#[derive(Generate)]
+struct Order {
+    #[datagen(ref = Customer::id)]
+    customer_id: u64,
+    #[datagen(range = 1..=9)]
+    plain: u64,
+    #[datagen(lookup = Customer::email)]
+    a: String,
+    #[datagen(lookup = Customer::email, by = plain)]
+    b: String,
+    #[datagen(lookup = Customer::email, by = custmer_id)]
+    c: String,
+    #[datagen(range = 1..=9, by = customer_id)]
+    d: u64,
+}
+
+fn main() {}
