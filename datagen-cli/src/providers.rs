@@ -1,0 +1,126 @@
+//! `datagen providers` and `datagen sample`: the provider registry from the command line.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use clap::Args;
+use datagen_core::seed::name_hash;
+use datagen_core::{Ctx, Locale};
+
+/// Arguments of `datagen providers`.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// Say, for this locale, which providers have no data of its own.
+    #[arg(long, value_parser = parse_locale)]
+    locale: Option<Locale>,
+}
+
+/// Arguments of `datagen sample`.
+#[derive(Debug, Args)]
+pub(crate) struct SampleArgs {
+    /// The provider's dotted name, such as `person.first_name`.
+    provider: String,
+    /// How many values to print.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    count: u64,
+    /// The locale to draw from, such as `de_DE`.
+    #[arg(long, value_parser = parse_locale, default_value = "en_US")]
+    locale: Locale,
+    /// The seed: the same seed prints the same values.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Only values that cannot reach a real person (reserved domains, fictional numbers).
+    #[arg(long)]
+    safe: bool,
+}
+
+/// What can go wrong in these commands.
+#[derive(Debug)]
+pub(crate) enum CliError {
+    /// A provider name not in the registry.
+    UnknownProvider {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    /// Writing to stdout failed.
+    Io(io::Error),
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::UnknownProvider {
+                name,
+                suggestion: Some(s),
+            } => {
+                write!(
+                    f,
+                    "unknown provider `{name}`; did you mean `{s}`? (`datagen providers` lists them all)"
+                )
+            }
+            CliError::UnknownProvider {
+                name,
+                suggestion: None,
+            } => {
+                write!(
+                    f,
+                    "unknown provider `{name}`; `datagen providers` lists them all"
+                )
+            }
+            CliError::Io(e) => write!(f, "could not write the output: {e}"),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        CliError::Io(e)
+    }
+}
+
+fn parse_locale(s: &str) -> Result<Locale, String> {
+    s.parse()
+        .map_err(|e: datagen_core::UnknownLocale| e.to_string())
+}
+
+/// Prints every provider: `name<TAB>description`, and with `--locale`, a note on those without
+/// data of their own for it.
+pub(crate) fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
+    for info in datagen_providers::registry() {
+        write!(out, "{}\t{}", info.name, info.description)?;
+        if let Some(locale) = args.locale
+            && !info.localized.contains(&locale)
+        {
+            write!(
+                out,
+                " [no {locale} data: values are not localized for {locale}]"
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Prints `count` values of one provider. Value `i` is row `i` of an entity named after the
+/// provider, so a longer run extends a shorter one and any value can be recomputed alone.
+pub(crate) fn sample(args: &SampleArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let info =
+        datagen_providers::find(&args.provider).ok_or_else(|| CliError::UnknownProvider {
+            name: args.provider.clone(),
+            suggestion: datagen_providers::suggest(&args.provider),
+        })?;
+    let mut ctx = Ctx::seeded(args.seed)
+        .with_locale(args.locale)
+        .with_safe(args.safe);
+    let entity = name_hash(info.name);
+    let mut line = String::with_capacity(64);
+    for row in 0..args.count {
+        let saved = ctx.__begin_row(entity, row);
+        line.clear();
+        (info.write)(&mut ctx, &mut line);
+        ctx.__leave(saved);
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
