@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use crate::generate::Entity;
 use crate::locale::Locale;
-use crate::seed::{Stream, derive_key, name_hash, root_key};
+use crate::seed::{Stream, child_key, derive_key, name_hash, root_key, row_mask};
 
 /// What every context of a run shares; cloned only when a builder method changes it.
 #[derive(Clone, Debug)]
@@ -26,6 +26,8 @@ struct Scope {
     /// Key of (seed, entity, field path), independent of the row: keys unique permutations.
     path: u64,
     row: u64,
+    /// `row_mask(row)`, computed once per row.
+    mask: u64,
     in_row: bool,
 }
 
@@ -84,6 +86,7 @@ impl Ctx {
         let scope = Scope {
             path: root,
             row: 0,
+            mask: row_mask(0),
             in_row: false,
         };
         Self {
@@ -228,12 +231,14 @@ impl Ctx {
             stream: self.stream,
         };
         let path = derive_key(self.shared.root, entity);
+        let mask = row_mask(row);
         self.scope = Scope {
             path,
             row,
+            mask,
             in_row: true,
         };
-        self.stream = Stream::new(derive_key(path, row));
+        self.stream = Stream::new(path ^ mask);
         saved
     }
 
@@ -246,9 +251,9 @@ impl Ctx {
             scope: self.scope,
             stream: self.stream,
         };
-        let path = derive_key(self.scope.path, component);
+        let path = child_key(self.scope.path, component);
         self.scope.path = path;
-        self.stream = Stream::new(derive_key(path, self.scope.row));
+        self.stream = Stream::new(path ^ self.scope.mask);
         saved
     }
 

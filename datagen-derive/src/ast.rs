@@ -89,8 +89,8 @@ impl<'a> Container<'a> {
                     .collect(),
             ),
             SynData::Union(data) => {
-                errors.spanned(
-                    &data.union_token,
+                errors.at(
+                    data.union_token.span,
                     "`Generate` can't be derived for a union; use a struct or an enum",
                 );
                 return None;

@@ -8,7 +8,7 @@ use proc_macro2::TokenTree;
 use syn::ext::IdentExt as _;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Attribute, Expr, ExprArray, Ident, LitInt, LitStr, Path, Token};
+use syn::{Attribute, Expr, ExprArray, Ident, LitStr, Path, Token};
 
 use crate::ctxt::{Errors, with_hint};
 use crate::template::Template;
@@ -44,19 +44,6 @@ const FIELD_KEYS: &[&str] = &[
 const VARIANT_KEYS: &[&str] = &["weight"];
 /// The keys a type attribute takes.
 const CONTAINER_KEYS: &[&str] = &["entity"];
-
-/// The distributions, each with its parameters in the order their constructor takes them.
-pub(crate) const DISTRIBUTIONS: &[(&str, &[&str])] = &[
-    ("normal", &["mean", "std_dev"]),
-    ("lognormal", &["mu", "sigma"]),
-    ("exponential", &["lambda"]),
-    ("poisson", &["lambda"]),
-    ("zipf", &["n", "s"]),
-    ("pareto", &["scale", "shape"]),
-    ("beta", &["alpha", "beta"]),
-    ("gamma", &["shape", "scale"]),
-    ("uniform", &["low", "high"]),
-];
 
 /// An attribute value with the key it was written under (for spans and messages).
 pub(crate) struct Keyed<T> {
@@ -166,7 +153,7 @@ pub(crate) fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAt
     each_key(attrs, Place::Container, errors, |key, meta| {
         match key.to_string().as_str() {
             "entity" => {
-                let lit: LitStr = value(key, meta, "entity = \"customer\"")?.parse()?;
+                let lit = lit_str(key, meta, "entity = \"customer\"")?;
                 if lit.value().is_empty() {
                     return Err(syn::Error::new(lit.span(), "`entity` can't be empty"));
                 }
@@ -184,9 +171,9 @@ pub(crate) fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs 
     each_key(attrs, Place::Variant, errors, |key, meta| {
         match key.to_string().as_str() {
             "weight" => {
-                let lit: LitInt = value(key, meta, "weight = 3")?.parse()?;
-                let weight = lit.base10_parse::<u64>()?;
-                set(&mut out.weight, key, (weight, lit.span()))
+                let expr: Expr = value(key, meta, "weight = 3")?.parse()?;
+                let message = "`weight` must be a non-negative integer, such as `weight = 3`";
+                set(&mut out.weight, key, integer(&expr, message)?)
             }
             _ => unreachable!("each_key passes only keys of the place"),
         }
@@ -208,29 +195,33 @@ fn field_key(key: &Ident, meta: &ParseNestedMeta<'_>, out: &mut FieldAttrs) -> s
     let source = match name.as_str() {
         "key" => flag(key, meta).map(|()| Source::Key)?,
         "skip" => flag(key, meta).map(|()| Source::Skip)?,
-        "provider" => {
-            Source::Provider(value(key, meta, "provider = \"person.first_name\"")?.parse()?)
-        }
+        "provider" => Source::Provider(lit_str(key, meta, "provider = \"person.first_name\"")?),
         "template" => {
-            let lit: LitStr = value(
+            let lit = lit_str(
                 key,
                 meta,
                 "template = \"{first_name}.{last_name}@example.com\"",
-            )?
-            .parse()?;
+            )?;
             Source::Template(Template::parse(lit)?)
         }
         "range" => Source::Range(value(key, meta, "range = 18..=90")?.parse()?),
-        "regex" => Source::Regex(value(key, meta, "regex = \"[A-Z]{2}-[0-9]{6}\"")?.parse()?),
-        "one_of" => Source::OneOf(value(key, meta, "one_of = [\"a\", \"b\"]")?.parse()?),
+        "regex" => Source::Regex(lit_str(key, meta, "regex = \"[A-Z]{2}-[0-9]{6}\"")?),
+        "one_of" => Source::OneOf(array(key, meta, "one_of = [\"a\", \"b\"]")?),
         "with" => Source::With(value(key, meta, "with = path::to_fn")?.parse()?),
-        "ref" => Source::Ref(value(key, meta, "ref = Customer::id")?.parse()?),
-        "lookup" => {
-            Source::Lookup(value(key, meta, "lookup = Customer::email, by = customer_id")?.parse()?)
-        }
+        "ref" => Source::Ref(path(key, meta, "ref = Customer::id")?),
+        "lookup" => Source::Lookup(path(
+            key,
+            meta,
+            "lookup = Customer::email, by = customer_id",
+        )?),
         "weights" => {
-            let array: ExprArray = value(key, meta, "weights = [1, 3, 6]")?.parse()?;
-            let weights = array.elems.iter().map(weight).collect::<syn::Result<_>>()?;
+            let array = array(key, meta, "weights = [1, 3, 6]")?;
+            let message = "a weight must be a non-negative integer, such as `3`";
+            let weights = array
+                .elems
+                .iter()
+                .map(|w| integer(w, message))
+                .collect::<syn::Result<_>>()?;
             return set(&mut out.weights, key, keyed(key, weights));
         }
         "by" => {
@@ -264,18 +255,50 @@ fn field_key(key: &Ident, meta: &ParseNestedMeta<'_>, out: &mut FieldAttrs) -> s
     Ok(())
 }
 
-/// A weight: a non-negative integer literal.
-fn weight(expr: &Expr) -> syn::Result<(u64, Span)> {
+/// A non-negative integer literal that fits `u64`, with its span.
+fn integer(expr: &Expr, message: &str) -> syn::Result<(u64, Span)> {
     match expr {
         Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(lit),
             ..
-        }) => Ok((lit.base10_parse()?, lit.span())),
-        _ => Err(syn::Error::new_spanned(
-            expr,
-            "a weight must be an integer literal, such as `3`",
-        )),
+        }) => match lit.base10_parse() {
+            Ok(n) => Ok((n, lit.span())),
+            Err(_) => Err(syn::Error::new(lit.span(), message)),
+        },
+        _ => Err(syn::Error::new_spanned(expr, message)),
     }
+}
+
+/// A string literal value, with an example in the error when something else is written.
+fn lit_str(key: &Ident, meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<LitStr> {
+    let input = value(key, meta, example)?;
+    if !input.peek(LitStr) {
+        return Err(syn::Error::new(
+            input.span(),
+            format!("`{key}` needs a string literal: `{example}`"),
+        ));
+    }
+    input.parse()
+}
+
+/// A bracketed list value: `[a, b, c]`.
+fn array(key: &Ident, meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<ExprArray> {
+    let input = value(key, meta, example)?;
+    if !input.peek(syn::token::Bracket) {
+        return Err(syn::Error::new(
+            input.span(),
+            format!("`{key}` needs a list in brackets: `{example}`"),
+        ));
+    }
+    input.parse()
+}
+
+/// A path value: `Customer::id`.
+fn path(key: &Ident, meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<Path> {
+    let input = value(key, meta, example)?;
+    input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), format!("`{key}` needs a path: `{example}`")))
 }
 
 /// `normal(mean = 100.0, std_dev = 15.0)`: the parameters as written; `valid.rs` checks them.
@@ -284,7 +307,7 @@ fn dist_params(
     meta: &ParseNestedMeta<'_>,
     dist: &str,
 ) -> syn::Result<Vec<(Ident, Expr)>> {
-    let example = dist_example(dist);
+    let example = crate::dist::example(dist);
     if meta.input.peek(Token![=]) {
         return Err(syn::Error::new(
             key.span(),
@@ -305,16 +328,6 @@ fn dist_params(
         Ok(())
     })?;
     Ok(params)
-}
-
-/// An example of a distribution attribute, for messages.
-pub(crate) fn dist_example(dist: &str) -> String {
-    let params = DISTRIBUTIONS
-        .iter()
-        .find(|(name, _)| *name == dist)
-        .map_or(&[][..], |(_, p)| *p);
-    let list: Vec<String> = params.iter().map(|p| format!("{p} = 1.0")).collect();
-    format!("{dist}({})", list.join(", "))
 }
 
 /// Runs `parse` on every key of every `#[datagen(...)]` attribute, reporting unknown keys and

@@ -289,8 +289,15 @@ fn accessors(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
         );
         let ty = &field.original.ty;
         let body = match field.attrs.source().map(|s| &s.value) {
-            // A key is the row number: nothing to generate.
-            Some(Source::Key) => quote!(let _ = ctx; <#ty as #p::FromKey>::from_key(row)),
+            // A key is the row number: nothing to generate. The closure, never called, reads
+            // the field as the other accessors do, so a key counts as read like other fields.
+            Some(Source::Key) => {
+                let member = member(field);
+                quote! {
+                    let _ = (ctx, |value: &Self| { let _ = &value.#member; });
+                    <#ty as #p::FromKey>::from_key(row)
+                }
+            }
             _ => {
                 let member = member(field);
                 quote!(<Self as #p::Generate>::generate_at(ctx, row).#member)

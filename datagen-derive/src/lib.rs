@@ -9,9 +9,11 @@
 mod ast;
 mod attr;
 mod ctxt;
+mod dist;
 mod expand;
 mod fallback;
 mod lit;
+mod order;
 mod source;
 mod template;
 #[cfg(test)]

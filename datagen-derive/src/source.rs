@@ -10,7 +10,8 @@ use syn::spanned::Spanned as _;
 use syn::{Expr, ExprArray, Ident, LitStr, RangeLimits};
 
 use crate::ast::{Field, Group};
-use crate::attr::{DISTRIBUTIONS, Keyed, Source};
+use crate::attr::{Keyed, Source};
+use crate::dist;
 use crate::expand::{Gen, hash, local, private, row_local, split_ref};
 use crate::lit::{Num, as_f64, number};
 use crate::template::{Filter, Piece, Template};
@@ -36,10 +37,10 @@ pub(crate) fn field_let(
     match field.attrs.source().map(|s| (&s.key, &s.value)) {
         // A key is the row number and a skipped field its default: no draws, so no scope.
         Some((key, Source::Key)) => {
-            quote_spanned!(key.span()=> let #local: #ty = <#ty as #p::FromKey>::from_key(ctx.__row());)
+            quote_spanned!(key.span()=> let #local: #ty = <#ty as ::datagen::__private::FromKey>::from_key(ctx.__row());)
         }
         Some((key, Source::Skip)) => {
-            quote_spanned!(key.span()=> let #local: #ty = <#ty as #p::core::default::Default>::default();)
+            quote_spanned!(key.span()=> let #local: #ty = <#ty as ::datagen::__private::core::default::Default>::default();)
         }
         // A lookup recomputes a field of the row its `by` field picked: no draws either.
         Some((_, Source::Lookup(path))) => {
@@ -58,7 +59,7 @@ pub(crate) fn field_let(
             let row = row_local(field);
             let scope = hash(&field.name);
             quote_spanned! {path.span()=>
-                let #row: u64 = #p::field(ctx, #scope, |ctx| #p::pick_row(ctx, <#owner as #p::Entity>::ENTITY));
+                let #row: u64 = ::datagen::__private::field(ctx, #scope, |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY));
                 let #local: #ty = #owner::#accessor(ctx, #row);
             }
         }
@@ -85,18 +86,17 @@ fn is_read_by_lookup(group: &Group<'_>, field: &Field<'_>) -> bool {
 
 /// The source's value, in `vec_len` with `len`, in `option` with `null_rate`.
 fn wrapped(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>) -> TokenStream {
-    let p = private();
     let mut value = value(gen_, group, field, place);
     // The closure's parameter keeps the macro's span: a source that draws nothing (a template)
     // leaves it unused, which must not warn at the user's attribute.
     let param = quote!(|ctx|);
     if let Some(len) = &field.attrs.len {
         let (lo, hi) = len_bounds(&len.value);
-        value = quote_spanned!(len.key.span()=> #p::vec_len(ctx, #lo, #hi, #param #value));
+        value = quote_spanned!(len.key.span()=> ::datagen::__private::vec_len(ctx, #lo, #hi, #param #value));
     }
     if let Some(rate) = &field.attrs.null_rate {
         let rate_value = as_f64(&rate.value);
-        value = quote_spanned!(rate.key.span()=> #p::option(ctx, #rate_value, #param #value));
+        value = quote_spanned!(rate.key.span()=> ::datagen::__private::option(ctx, #rate_value, #param #value));
     }
     value
 }
@@ -132,9 +132,11 @@ fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>
             Some(unique) => {
                 gen_.checks
                     .push(check(&entity, &label, quote!(#p::int_domain::<#vty>())));
-                quote_spanned!(unique.span()=> #p::unique_int::<#vty>(ctx, #entity, #label))
+                quote_spanned!(unique.span()=> ::datagen::__private::unique_int::<#vty>(ctx, #entity, #label))
             }
-            None => quote_spanned!(vty.span()=> <#vty as #p::Generate>::generate(ctx)),
+            None => {
+                quote_spanned!(vty.span()=> <#vty as ::datagen::__private::Generate>::generate(ctx))
+            }
         };
     };
     match source {
@@ -145,17 +147,20 @@ fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>
                 gen_.checks.push(check(
                     &entity,
                     &label,
-                    quote_spanned!(expr.span()=> #p::range_domain::<#vty, _>(#expr)),
+                    quote_spanned!(expr.span()=> ::datagen::__private::range_domain::<#vty, _>(#expr)),
                 ));
-                quote_spanned!(expr.span()=> #p::unique_range::<#vty, _>(ctx, #expr, #entity, #label))
+                quote_spanned!(expr.span()=> ::datagen::__private::unique_range::<#vty, _>(ctx, #expr, #entity, #label))
             }
-            None => quote_spanned!(expr.span()=> #p::range::<#vty, _>(ctx, #expr)),
+            None => {
+                quote_spanned!(expr.span()=> ::datagen::__private::range::<#vty, _>(ctx, #expr))
+            }
         },
         Source::Dist(params) => {
             let name = static_name(field, place);
             gen_.statics
                 .push(dist_static(&name, key, params, &entity, &label));
-            quote_spanned!(key.span()=> #p::Generator::<#vty>::generate(&*#name, ctx))
+            let name = Ident::new(&name.to_string(), key.span());
+            quote_spanned!(key.span()=> ::datagen::__private::Generator::<#vty>::generate(&*#name, ctx))
         }
         Source::Regex(lit) => {
             let name = static_name(field, place);
@@ -165,26 +170,28 @@ fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>
                     let domain = quote_spanned!(lit.span()=> #name.count().unwrap_or(u128::MAX));
                     gen_.checks.push(check(&entity, &label, domain.clone()));
                     quote_spanned! {lit.span()=> {
-                        let mut out = #p::std::string::String::new();
-                        #name.nth(#p::unique_index(ctx, #domain, #entity, #label), &mut out);
-                        #p::core::convert::Into::<#vty>::into(out)
+                        let mut out = ::datagen::__private::std::string::String::new();
+                        #name.nth(::datagen::__private::unique_index(ctx, #domain, #entity, #label), &mut out);
+                        ::datagen::__private::core::convert::Into::<#vty>::into(out)
                     }}
                 }
                 None => quote_spanned! {lit.span()=>
-                    #p::core::convert::Into::<#vty>::into(#p::Generator::<#p::std::string::String>::generate(&*#name, ctx))
+                    ::datagen::__private::core::convert::Into::<#vty>::into(::datagen::__private::Generator::<::datagen::__private::std::string::String>::generate(&*#name, ctx))
                 },
             }
         }
         Source::OneOf(array) => one_of(gen_, field, array, &label),
+        // The binding gives a wrong return type its error at the function, not at the derive.
         Source::With(expr) => match expr {
-            Expr::Path(_) => quote_spanned!(expr.span()=> #expr(ctx)),
-            _ => quote_spanned!(expr.span()=> (#expr)(ctx)),
+            Expr::Path(_) => quote_spanned!(expr.span()=> { let value: #vty = #expr(ctx); value }),
+            _ => quote_spanned!(expr.span()=> { let value: #vty = (#expr)(ctx); value }),
         },
         Source::Ref(path) => {
             let (owner, accessor) = split_ref(path);
             quote_spanned! {path.span()=> {
-                let row = #p::pick_row(ctx, <#owner as #p::Entity>::ENTITY);
-                #owner::#accessor(ctx, row)
+                let row = ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY);
+                let value: #vty = #owner::#accessor(ctx, row);
+                value
             }}
         }
         // Handled by `field_let`, which gives them no scope.
@@ -200,16 +207,14 @@ fn check(entity: &str, label: &str, domain: TokenStream) -> TokenStream {
 
 /// `providers::family::name(ctx)`, spanned at the literal so an unknown provider's error is there.
 fn provider(lit: &LitStr, vty: &syn::Type) -> TokenStream {
-    let p = private();
     let value = lit.value();
     let (family, name) = value.split_once('.').unwrap_or(("", ""));
     let (family, name) = (Ident::new(family, lit.span()), Ident::new(name, lit.span()));
-    quote_spanned!(lit.span()=> #p::core::convert::Into::<#vty>::into(#p::providers::#family::#name(ctx)))
+    quote_spanned!(lit.span()=> ::datagen::__private::core::convert::Into::<#vty>::into(::datagen::__private::providers::#family::#name(ctx)))
 }
 
 /// The template's text and the referenced fields' locals, pushed into one buffer.
 fn template(template: &Template, group: &Group<'_>, vty: &syn::Type) -> TokenStream {
-    let p = private();
     let span = template.lit.span();
     let mut fields = 0;
     let pushes: Vec<TokenStream> = template
@@ -222,21 +227,24 @@ fn template(template: &Template, group: &Group<'_>, vty: &syn::Type) -> TokenStr
                 let local = group
                     .find(name)
                     .map_or_else(|| format_ident!("__f_{name}"), local);
+                // The local's span is the template's, so a value without `Display` is reported there.
+                let local = Ident::new(&local.to_string(), span);
                 let push = match filter {
-                    Filter::None => quote!(push_display),
-                    Filter::Lower => quote!(push_lower),
-                    Filter::Upper => quote!(push_upper),
+                    Filter::None => "push_display",
+                    Filter::Lower => "push_lower",
+                    Filter::Upper => "push_upper",
                 };
-                quote_spanned!(span=> #p::#push(&mut out, &#local);)
+                let push = Ident::new(push, span);
+                quote_spanned!(span=> ::datagen::__private::#push(&mut out, &#local);)
             }
         })
         .collect();
     // Room for the text and a typical value per placeholder, so most rows never reallocate.
     let capacity = template.text_len() + 16 * fields;
     quote_spanned! {span=> {
-        let mut out = #p::std::string::String::with_capacity(#capacity);
+        let mut out = ::datagen::__private::std::string::String::with_capacity(#capacity);
         #(#pushes)*
-        #p::core::convert::Into::<#vty>::into(out)
+        ::datagen::__private::core::convert::Into::<#vty>::into(out)
     }}
 }
 
@@ -254,38 +262,24 @@ fn dist_static(
     entity: &str,
     label: &str,
 ) -> TokenStream {
-    let p = private();
     let kind = key.to_string();
-    let order = DISTRIBUTIONS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or(&[][..], |(_, names)| *names);
+    let Some(dist) = dist::find(&kind) else {
+        return TokenStream::new();
+    };
+    let order = dist.params;
     let args = order.iter().map(
         |want| match params.iter().find(|(param, _)| param == want) {
             Some((_, value)) => as_f64(value),
             None => quote!(::core::unreachable!()),
         },
     );
-    let ty = Ident::new(
-        match kind.as_str() {
-            "normal" => "Normal",
-            "lognormal" => "LogNormal",
-            "exponential" => "Exp",
-            "poisson" => "Poisson",
-            "zipf" => "Zipf",
-            "pareto" => "Pareto",
-            "beta" => "Beta",
-            "gamma" => "Gamma",
-            _ => "Uniform",
-        },
-        key.span(),
-    );
+    let ty = Ident::new(dist.ty, key.span());
     let message = format!("invalid `{kind}` of field `{label}` of `{entity}`: {{}}");
     quote_spanned! {key.span()=>
-        static #name: #p::LazyLock<#p::dist::Dist<#p::rand_distr::#ty<f64>>> = #p::LazyLock::new(|| {
-            match #p::dist::#key(#(#args),*) {
-                #p::core::result::Result::Ok(dist) => dist,
-                #p::core::result::Result::Err(error) => #p::core::panic!(#message, error),
+        static #name: ::datagen::__private::LazyLock<::datagen::__private::dist::Dist<::datagen::__private::rand_distr::#ty<f64>>> = ::datagen::__private::LazyLock::new(|| {
+            match ::datagen::__private::dist::#key(#(#args),*) {
+                ::datagen::__private::core::result::Result::Ok(dist) => dist,
+                ::datagen::__private::core::result::Result::Err(error) => ::datagen::__private::core::panic!(#message, error),
             }
         });
     }
@@ -293,13 +287,12 @@ fn dist_static(
 
 /// A pattern compiled once (already validated at compile time).
 fn regex_static(name: &Ident, lit: &LitStr, entity: &str, label: &str) -> TokenStream {
-    let p = private();
     let message = format!("invalid `regex` of field `{label}` of `{entity}`: {{}}");
     quote_spanned! {lit.span()=>
-        static #name: #p::LazyLock<#p::regex::Regex> = #p::LazyLock::new(|| {
-            match #p::regex::Regex::new(#lit) {
-                #p::core::result::Result::Ok(regex) => regex,
-                #p::core::result::Result::Err(error) => #p::core::panic!(#message, error),
+        static #name: ::datagen::__private::LazyLock<::datagen::__private::regex::Regex> = ::datagen::__private::LazyLock::new(|| {
+            match ::datagen::__private::regex::Regex::new(#lit) {
+                ::datagen::__private::core::result::Result::Ok(regex) => regex,
+                ::datagen::__private::core::result::Result::Err(error) => ::datagen::__private::core::panic!(#message, error),
             }
         });
     }
@@ -318,7 +311,7 @@ fn one_of(gen_: &mut Gen, field: &Field<'_>, array: &ExprArray, label: &str) -> 
                 lit: syn::Lit::Str(lit),
                 ..
             }) => {
-                quote_spanned!(lit.span()=> #p::core::convert::Into::<#vty>::into(#lit))
+                quote_spanned!(lit.span()=> ::datagen::__private::core::convert::Into::<#vty>::into(#lit))
             }
             other => quote!(#other),
         })
@@ -329,7 +322,7 @@ fn one_of(gen_: &mut Gen, field: &Field<'_>, array: &ExprArray, label: &str) -> 
         (Some(unique), _) => {
             let domain = n as u128;
             gen_.checks.push(check(&entity, label, quote!(#domain)));
-            quote_spanned!(unique.span()=> #p::unique_index(ctx, #domain, #entity, #label))
+            quote_spanned!(unique.span()=> ::datagen::__private::unique_index(ctx, #domain, #entity, #label))
         }
         (None, Some(weights)) => {
             let cumulative = weights.value.iter().scan(0u64, |sum, (weight, _)| {

@@ -9,9 +9,10 @@ use quote::ToTokens;
 use syn::{Expr, RangeLimits, Type};
 
 use crate::ast::{Container, Data, Field, Group, Variant};
-use crate::attr::{DISTRIBUTIONS, Source, dist_example};
+use crate::attr::Source;
 use crate::ctxt::{Errors, with_hint};
 use crate::lit::{Num, number};
+use crate::{dist, order};
 
 /// Checks the whole container and fills in what expansion needs (value types, field order).
 pub(crate) fn check(cont: &mut Container<'_>, errors: &mut Errors) {
@@ -43,7 +44,7 @@ fn check_group(group: &mut Group<'_>, in_variant: bool, errors: &mut Errors) {
     }
     template_fields_exist(group, errors);
     lookup_reads_a_ref(group, errors);
-    group.order = dependency_order(group, errors);
+    group.order = order::dependency_order(group, errors);
 }
 
 /// An enum needs a variant to pick.
@@ -61,9 +62,9 @@ fn some_variant_weighs(input: &syn::DeriveInput, variants: &[Variant<'_>], error
     let weights = variants
         .iter()
         .map(|variant| variant.attrs.weight.map_or(1, |(weight, _)| weight));
-    let total = weights.fold(Some(0u64), |sum, weight| {
-        sum.and_then(|sum| sum.checked_add(weight))
-    });
+    let total = weights
+        .into_iter()
+        .try_fold(0u64, |sum, weight| sum.checked_add(weight));
     match total {
         Some(0) if !variants.is_empty() => {
             errors.spanned(
@@ -193,8 +194,8 @@ fn null_rate_is_a_rate(field: &Field<'_>, errors: &mut Errors) {
         errors.spanned(
             &rate.value,
             format!(
-                "`null_rate` must be between 0 and 1; found {}",
-                value.as_f64()
+                "`null_rate` must be between 0 and 1; found `{}`",
+                tokens(&rate.value)
             ),
         );
     }
@@ -275,7 +276,7 @@ fn source_values(field: &Field<'_>, errors: &mut Errors) {
             }
         }
         Source::Range(expr) => range_is_not_empty(expr, errors),
-        Source::Dist(params) => dist_params(&source.key, params, errors),
+        Source::Dist(params) => dist::check_params(&source.key, params, errors),
         Source::Regex(lit) => {
             if let Err(why) = regex_hir(&lit.value()) {
                 errors.at(lit.span(), format!("invalid regex: {why}"));
@@ -330,111 +331,6 @@ fn range_is_not_empty(expr: &Expr, errors: &mut Errors) {
     }
 }
 
-/// Every parameter of the distribution, once, and literal values its constructor accepts.
-fn dist_params(key: &syn::Ident, params: &[(syn::Ident, Expr)], errors: &mut Errors) {
-    let kind = key.to_string();
-    let Some((_, names)) = DISTRIBUTIONS.iter().find(|(name, _)| *name == kind) else {
-        return;
-    };
-    for (i, (name, value)) in params.iter().enumerate() {
-        let written = name.to_string();
-        if !names.contains(&written.as_str()) {
-            let message = with_hint(
-                format!("unknown parameter `{written}` of `{kind}`"),
-                &written,
-                names.iter().copied(),
-            );
-            errors.at(name.span(), message);
-        } else if params[..i].iter().any(|(other, _)| *other == written) {
-            errors.at(
-                name.span(),
-                format!("duplicate parameter `{written}` of `{kind}`"),
-            );
-        } else if let Expr::Lit(syn::ExprLit { lit, .. }) = value
-            && !matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_))
-        {
-            errors.spanned(value, format!("`{written}` of `{kind}` must be a number"));
-        } else if let Some(n) = number(value)
-            && let Some(rule) = param_rule(&kind, &written)
-            && !rule.holds(n.as_f64())
-        {
-            errors.spanned(
-                value,
-                format!(
-                    "`{written}` of `{kind}` must be {}; found {}",
-                    rule.describe(),
-                    n.as_f64()
-                ),
-            );
-        }
-    }
-    for name in names
-        .iter()
-        .filter(|name| !params.iter().any(|(p, _)| p == *name))
-    {
-        errors.at(
-            key.span(),
-            format!("`{kind}` needs `{name}`: `{}`", dist_example(&kind)),
-        );
-    }
-    if kind == "uniform" {
-        let get = |want: &str| {
-            params
-                .iter()
-                .find(|(p, _)| p == want)
-                .and_then(|(_, v)| number(v))
-        };
-        if let (Some(low), Some(high)) = (get("low"), get("high"))
-            && low.as_f64() >= high.as_f64()
-        {
-            errors.at(key.span(), "`uniform` needs `low` below `high`");
-        }
-    }
-}
-
-/// What a distribution parameter must satisfy (mirrors the constructors in `datagen_core::dist`).
-#[derive(Clone, Copy)]
-enum Rule {
-    Finite,
-    AtLeastZero,
-    AboveZero,
-    AtLeastOne,
-}
-
-impl Rule {
-    fn holds(self, x: f64) -> bool {
-        x.is_finite()
-            && match self {
-                Rule::Finite => true,
-                Rule::AtLeastZero => x >= 0.0,
-                Rule::AboveZero => x > 0.0,
-                Rule::AtLeastOne => x >= 1.0,
-            }
-    }
-
-    fn describe(self) -> &'static str {
-        match self {
-            Rule::Finite => "finite",
-            Rule::AtLeastZero => "at least 0",
-            Rule::AboveZero => "above 0",
-            Rule::AtLeastOne => "at least 1",
-        }
-    }
-}
-
-fn param_rule(kind: &str, param: &str) -> Option<Rule> {
-    Some(match (kind, param) {
-        ("normal", "std_dev")
-        | ("lognormal", "sigma")
-        | ("exponential", "lambda")
-        | ("zipf", "s") => Rule::AtLeastZero,
-        ("zipf", "n") => Rule::AtLeastOne,
-        ("poisson", _) | ("pareto", _) | ("beta", _) | ("gamma", _) => Rule::AboveZero,
-        ("normal", _) | ("lognormal", _) | ("uniform", _) => Rule::Finite,
-        _ => return None,
-    })
-}
-
 /// `one_of` needs values; `weights` needs one weight per value, not all zero.
 fn one_of_weights(field: &Field<'_>, array: &syn::ExprArray, errors: &mut Errors) {
     if array.elems.is_empty() {
@@ -445,8 +341,9 @@ fn one_of_weights(field: &Field<'_>, array: &syn::ExprArray, errors: &mut Errors
     };
     let (n, w) = (array.elems.len(), weights.value.len());
     if n != w {
+        let entries = if w == 1 { "entry" } else { "entries" };
         let message = format!(
-            "`weights` has {w} entries but `one_of` has {n} values; give one weight per value"
+            "`weights` has {w} {entries} but `one_of` has {n} values; give one weight per value"
         );
         return errors.at(weights.key.span(), message);
     }
@@ -531,82 +428,6 @@ fn lookup_reads_a_ref(group: &Group<'_>, errors: &mut Errors) {
     }
 }
 
-/// The order to compute fields in: each after the fields its template or lookup reads, otherwise
-/// in declaration order. Cycles are errors.
-fn dependency_order(group: &Group<'_>, errors: &mut Errors) -> Vec<usize> {
-    let deps: Vec<Vec<usize>> = group
-        .fields
-        .iter()
-        .map(|field| dependencies(group, field))
-        .collect();
-    let mut state = vec![0u8; deps.len()]; // 0 new, 1 on the stack, 2 done
-    let mut order = Vec::with_capacity(deps.len());
-    let mut stack = Vec::new();
-    for start in 0..deps.len() {
-        visit(
-            start, &deps, &mut state, &mut stack, &mut order, group, errors,
-        );
-    }
-    order
-}
-
-fn visit(
-    i: usize,
-    deps: &[Vec<usize>],
-    state: &mut [u8],
-    stack: &mut Vec<usize>,
-    order: &mut Vec<usize>,
-    group: &Group<'_>,
-    errors: &mut Errors,
-) {
-    match state[i] {
-        2 => return,
-        1 => {
-            let from = stack.iter().position(|&j| j == i).unwrap_or(0);
-            let cycle: Vec<String> = stack[from..]
-                .iter()
-                .chain([&i])
-                .map(|&j| format!("`{}`", group.fields[j].name))
-                .collect();
-            let field = &group.fields[i];
-            let span = field
-                .attrs
-                .source()
-                .map_or_else(|| field.original.ty.span(), |s| s.key.span());
-            return errors.at(
-                span,
-                format!("cyclic field references: {}", cycle.join(" -> ")),
-            );
-        }
-        _ => {}
-    }
-    state[i] = 1;
-    stack.push(i);
-    for &dep in &deps[i] {
-        visit(dep, deps, state, stack, order, group, errors);
-    }
-    stack.pop();
-    state[i] = 2;
-    order.push(i);
-}
-
-fn dependencies(group: &Group<'_>, field: &Field<'_>) -> Vec<usize> {
-    let index = |name: &str| group.fields.iter().position(|f| f.name == name);
-    match (field.attrs.source().map(|s| &s.value), &field.attrs.by) {
-        (Some(Source::Template(template)), _) => template
-            .fields()
-            .filter(|name| *name != field.name)
-            .filter_map(index)
-            .collect(),
-        (Some(Source::Lookup(_)), Some(by)) => {
-            index(&syn::ext::IdentExt::unraw(&by.value).to_string())
-                .into_iter()
-                .collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// Parses a pattern as the runtime will, to report a bad one at compile time.
 pub(crate) fn regex_hir(pattern: &str) -> Result<regex_syntax::hir::Hir, String> {
     regex_syntax::ParserBuilder::new()
@@ -685,5 +506,3 @@ pub(crate) fn tokens(node: &impl ToTokens) -> String {
 fn type_string(ty: &Type) -> String {
     tokens(ty)
 }
-
-use syn::spanned::Spanned as _;

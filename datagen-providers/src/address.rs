@@ -2,9 +2,13 @@
 //! `address.country`, `address.country_code`.
 //!
 //! en_US data: cities and states from GeoNames, ZIP codes from the Census Bureau's ZIP Code
-//! Tabulation Areas, street suffixes from the USPS list (via Faker). Each provider draws on its
-//! own; the coherent `address` composite (street, city, state and ZIP of one place) is still to
-//! come.
+//! Tabulation Areas, street suffixes from the USPS list (via Faker). Other locales: cities from
+//! GeoNames in the locale's language and script, weighted by population; first-level regions
+//! (Länder, régions, prefectures, provinces) weighted by population; postcodes in the national
+//! format over the prefixes in use (real CAPs for it_IT); street lines in the country's form
+//! ("Hauptstraße 12", "12 rue de la Paix", "丸の内1丁目2番3号"); country names in the locale's
+//! language. Each provider draws on its own; the coherent `address` composite (street, city,
+//! state and postcode of one place) is still to come.
 
 use std::sync::LazyLock;
 
@@ -12,7 +16,7 @@ use datagen_core::weighted::pick_cumulative;
 use datagen_core::{Ctx, Locale};
 
 use crate::person;
-use crate::table::table;
+use crate::table::{Table, fill_template, locale_table, table};
 use crate::text::{parse_ranges, push_padded};
 
 table!(
@@ -36,11 +40,42 @@ table!(
     COUNTRY: 2, "common/country.tsv", false
 );
 
-/// The locales with real data for the address providers other than `country`.
-pub(crate) const LOCALIZED: &[Locale] = &[Locale::EnUs];
+locale_table!(
+    /// Cities of the other locales, in their language: name; weighted by population.
+    fn cities: 1, "city.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
+locale_table!(
+    /// First-level regions of the other locales: name; weighted by population.
+    fn regions: 1, "state.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
+locale_table!(
+    /// Postcode templates of the other locales (see `fill_template`), weighted.
+    fn postcodes: 1, "postcode.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
+locale_table!(
+    /// Common street names (ja_JP: town names), weighted.
+    fn street_names: 1, "street_name.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
+locale_table!(
+    /// Street-type words (Road, straße, rue, Via, 路), weighted.
+    fn street_types: 1, "street_type.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, ZhCn, NlNl]
+);
+locale_table!(
+    /// Country names in the locale's language: alpha-2 code, name.
+    fn countries: 2, "country.tsv", false,
+    [DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
 
-/// The locales `country` and `country_code` are right for: country names are English for now.
-pub(crate) const COUNTRY_LOCALIZED: &[Locale] = &[Locale::EnUs, Locale::EnGb];
+/// The locales with real data for the address providers: all of them.
+pub(crate) const LOCALIZED: &[Locale] = &Locale::ALL;
+
+/// The locales `country` and `country_code` are right for: all (en_GB uses the English names).
+pub(crate) const COUNTRY_LOCALIZED: &[Locale] = &Locale::ALL;
 
 /// Every en_US ZIP code as a number, so a draw is one index (33,000 of them: 130 KB).
 static ZIPS_EN_US: LazyLock<Vec<u32>> = LazyLock::new(|| {
@@ -56,22 +91,36 @@ static ZIPS_EN_US: LazyLock<Vec<u32>> = LazyLock::new(|| {
     zips
 });
 
-/// A city name, weighted by population (`address.city`).
+/// A city of the locale's country in its language and script, weighted by population
+/// (`address.city`).
 #[inline]
 pub fn city(ctx: &mut Ctx) -> &'static str {
-    CITY_EN_US.pick(ctx)[0]
+    match cities(ctx.locale()) {
+        Some(table) => table.pick(ctx)[0],
+        None => CITY_EN_US.pick(ctx)[0],
+    }
 }
 
-/// A US state name (or the District of Columbia), weighted by population (`address.state`).
+/// A first-level region of the locale's country, weighted by population (`address.state`): a US
+/// state (or DC), a UK country, a German Land, a French région, a Spanish comunidad autónoma, an
+/// Italian regione, a Brazilian estado, a Japanese prefecture, a Chinese province, a Dutch
+/// provincie.
 #[inline]
 pub fn state(ctx: &mut Ctx) -> &'static str {
-    STATE_EN_US.pick(ctx)[1]
+    match regions(ctx.locale()) {
+        Some(table) => table.pick(ctx)[0],
+        None => STATE_EN_US.pick(ctx)[1],
+    }
 }
 
-/// A country name, every country equally likely (`address.country`).
+/// A country name in the locale's language (English for en_US and en_GB), every country equally
+/// likely (`address.country`).
 #[inline]
 pub fn country(ctx: &mut Ctx) -> &'static str {
-    COUNTRY.pick(ctx)[1]
+    match countries(ctx.locale()) {
+        Some(table) => table.pick(ctx)[1],
+        None => COUNTRY.pick(ctx)[1],
+    }
 }
 
 /// An ISO 3166-1 alpha-2 country code, every country equally likely (`address.country_code`).
@@ -80,8 +129,10 @@ pub fn country_code(ctx: &mut Ctx) -> &'static str {
     COUNTRY.pick(ctx)[0]
 }
 
-/// A postcode: for en_US a 5-digit ZIP code in use (a Census ZCTA), each equally likely
-/// (`address.postcode`).
+/// A postcode in the locale's national format (`address.postcode`): for en_US a 5-digit ZIP code
+/// in use (a Census ZCTA), each equally likely; en_GB `SW1 2AB` (real postcode areas); de_DE,
+/// fr_FR, es_ES and zh_CN digits after a regional prefix in use; it_IT a real CAP; pt_BR CEP
+/// `01234-567`; ja_JP `123-4567`; nl_NL `1234 AB`.
 ///
 /// ```
 /// let mut ctx = datagen_core::Ctx::seeded(3);
@@ -97,11 +148,19 @@ pub fn postcode(ctx: &mut Ctx) -> String {
 /// Appends a postcode to `out`; see [`postcode`].
 #[inline]
 pub fn write_postcode(ctx: &mut Ctx, out: &mut String) {
-    push_padded(out, *ctx.pick(&ZIPS_EN_US), 5);
+    match postcodes(ctx.locale()) {
+        Some(table) => {
+            let template = table.pick(ctx)[0];
+            fill_template(ctx, template, out);
+        }
+        None => push_padded(out, *ctx.pick(&ZIPS_EN_US), 5),
+    }
 }
 
-/// A street address line, `<building number> <street name> <suffix>`, such as
-/// "1204 Jackson Street" or "37 5th Avenue" (`address.street`).
+/// A street address line in the country's form (`address.street`): "1204 Jackson Street" (en_US),
+/// "12 Church Road" (en_GB), "Hauptstraße 12" (de_DE), "12 rue de la Paix" (fr_FR), "Calle
+/// Mayor, 12" (es_ES), "Via Roma 12" (it_IT), "Rua das Flores, 123" (pt_BR),
+/// "丸の内1丁目2番3号" (ja_JP), "人民路123号" (zh_CN), "Kerkstraat 12" (nl_NL).
 pub fn street(ctx: &mut Ctx) -> String {
     let mut out = String::with_capacity(28);
     write_street(ctx, &mut out);
@@ -114,6 +173,11 @@ const BUILDING_DIGITS: [u64; 5] = [3, 15, 55, 92, 100];
 
 /// Appends a street address line to `out`; see [`street`].
 pub fn write_street(ctx: &mut Ctx, out: &mut String) {
+    let locale = ctx.locale();
+    if let Some(names) = street_names(locale) {
+        write_local_street(ctx, locale, names, street_types(locale), out);
+        return;
+    }
     let extra_digits = pick_cumulative(ctx, &BUILDING_DIGITS) as u32;
     let low = 10u32.pow(extra_digits);
     push_padded(out, ctx.range(low..low * 10), 1);
@@ -129,6 +193,91 @@ pub fn write_street(ctx: &mut Ctx, out: &mut String) {
     }
     out.push(' ');
     out.push_str(STREET_SUFFIX_EN_US.pick(ctx)[0]);
+}
+
+/// Appends a street line of a locale other than en_US: a common street name from `names` or one
+/// made from a drawn name and a street-type word from `types`, with a building number, laid out
+/// as the country writes it.
+fn write_local_street(
+    ctx: &mut Ctx,
+    locale: Locale,
+    names: &Table<1>,
+    types: Option<&Table<1>>,
+    out: &mut String,
+) {
+    if locale == Locale::JaJp {
+        // 町名 then 丁目, 番 and 号 (block, lot and building), the usual Japanese street line.
+        out.push_str(names.pick(ctx)[0]);
+        push_padded(out, ctx.range(1..=9), 1);
+        out.push_str("丁目");
+        push_padded(out, ctx.range(1..=30), 1);
+        out.push('番');
+        push_padded(out, ctx.range(1..=20), 1);
+        out.push('号');
+        return;
+    }
+    let number = building_number(ctx);
+    let before = matches!(locale, Locale::EnGb | Locale::FrFr);
+    if before {
+        push_padded(out, number, 1);
+        out.push(' ');
+    }
+    match types {
+        // Four in ten streets get one of the common names; the rest are named after people.
+        Some(types) if !ctx.chance(0.4) => {
+            let kind = types.pick(ctx)[0];
+            match locale {
+                Locale::EnGb => {
+                    out.push_str(person::last_name(ctx));
+                    out.push(' ');
+                    out.push_str(kind);
+                }
+                // Suffixes join the name: "Goethestraße", "Julianastraat", "王家路".
+                Locale::DeDe | Locale::ZhCn => {
+                    out.push_str(person::last_name(ctx));
+                    out.push_str(kind);
+                }
+                Locale::NlNl => {
+                    out.push_str(person::first_name(ctx));
+                    out.push_str(kind);
+                }
+                _ => {
+                    out.push_str(kind);
+                    out.push(' ');
+                    if locale == Locale::EsEs {
+                        out.push_str("de ");
+                    }
+                    if ctx.chance(0.6) {
+                        out.push_str(person::first_name(ctx));
+                        out.push(' ');
+                    }
+                    out.push_str(person::last_name(ctx));
+                }
+            }
+        }
+        _ => out.push_str(names.pick(ctx)[0]),
+    }
+    if !before {
+        match locale {
+            Locale::EsEs | Locale::PtBr => out.push_str(", "),
+            Locale::ZhCn => {}
+            _ => out.push(' '),
+        }
+        push_padded(out, number, 1);
+        if locale == Locale::ZhCn {
+            out.push('号');
+        }
+    }
+}
+
+/// A building number: mostly small, as on European streets (datagen's estimate): 1-30 half the
+/// time, up to 200 most of the rest.
+fn building_number(ctx: &mut Ctx) -> u32 {
+    match ctx.below(10) {
+        0..=4 => ctx.range(1..=30),
+        5..=8 => ctx.range(1..=200),
+        _ => ctx.range(1..=999),
+    }
 }
 
 /// Appends an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st.

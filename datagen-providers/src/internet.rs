@@ -2,12 +2,15 @@
 //!
 //! Usernames and e-mail local parts are built from a drawn name (lowercase ASCII letters and
 //! digits, joined by `.` or `_`), so they read like real ones and always pass RFC 5322's
-//! dot-atom rules. Safe mode keeps every domain under the names RFC 2606 reserves.
+//! dot-atom rules. Names come from the locale's tables in their ASCII form (romaji for ja_JP,
+//! pinyin for zh_CN, accents stripped elsewhere); free e-mail providers and top-level domains are
+//! the locale's (web.de, orange.fr, .de, .co.uk), from Python Faker plus the country's ccTLD.
+//! Safe mode keeps every domain under the names RFC 2606 reserves.
 
 use datagen_core::{Ctx, Locale};
 
 use crate::person;
-use crate::table::table;
+use crate::table::{Table, locale_table, table};
 use crate::text::{push_ascii_lower, push_padded};
 
 table!(
@@ -19,8 +22,31 @@ table!(
     TLD_EN_US: 1, "en_US/tld.tsv", true
 );
 
-/// The locales with real data for these providers.
-pub(crate) const LOCALIZED: &[Locale] = &[Locale::EnUs];
+locale_table!(
+    /// Free e-mail providers' domains of the other locales.
+    fn free_email_domains: 1, "free_email_domain.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
+locale_table!(
+    /// Top-level domains of the other locales.
+    fn tlds: 1, "tld.tsv", true,
+    [EnGb, DeDe, FrFr, EsEs, ItIt, PtBr, JaJp, ZhCn, NlNl]
+);
+
+/// The locales with real data for these providers: all of them.
+pub(crate) const LOCALIZED: &[Locale] = &Locale::ALL;
+
+/// The locale's free e-mail domains.
+#[inline]
+fn free_email_domain_table(locale: Locale) -> &'static Table<1> {
+    free_email_domains(locale).unwrap_or(&FREE_EMAIL_DOMAIN_EN_US)
+}
+
+/// The locale's top-level domains.
+#[inline]
+fn tld_table(locale: Locale) -> &'static Table<1> {
+    tlds(locale).unwrap_or(&TLD_EN_US)
+}
 
 /// The second-level domains RFC 2606 reserves for documentation, used in safe mode.
 const SAFE_DOMAINS: [&str; 3] = ["example.com", "example.net", "example.org"];
@@ -34,8 +60,8 @@ pub fn username(ctx: &mut Ctx) -> String {
 
 /// Appends a username to `out`; see [`username`].
 pub fn write_username(ctx: &mut Ctx, out: &mut String) {
-    let first = person::first_name(ctx);
-    let last = person::last_name(ctx);
+    let first = person::first_name_pair(ctx)[1];
+    let last = person::last_name_pair(ctx)[1];
     let before = out.len();
     match ctx.below(8) {
         0 | 1 => {
@@ -106,7 +132,7 @@ pub fn write_email(ctx: &mut Ctx, out: &mut String) {
     if ctx.is_safe() {
         out.push_str(SAFE_DOMAINS[ctx.index(SAFE_DOMAINS.len())]);
     } else if ctx.chance(0.6) {
-        out.push_str(FREE_EMAIL_DOMAIN_EN_US.pick(ctx)[0]);
+        out.push_str(free_email_domain_table(ctx.locale()).pick(ctx)[0]);
     } else {
         write_domain(ctx, out);
     }
@@ -124,10 +150,10 @@ pub fn domain(ctx: &mut Ctx) -> String {
 /// Appends a domain name to `out`; see [`domain`].
 pub fn write_domain(ctx: &mut Ctx, out: &mut String) {
     let before = out.len();
-    push_ascii_lower(out, person::last_name(ctx));
+    push_ascii_lower(out, person::last_name_pair(ctx)[1]);
     if ctx.chance(0.3) {
         out.push('-');
-        push_ascii_lower(out, person::last_name(ctx));
+        push_ascii_lower(out, person::last_name_pair(ctx)[1]);
     }
     // Labels may not start or end with a hyphen, nor be empty (RFC 1035).
     if out[before..].starts_with('-') || out.ends_with('-') || out.len() == before {
@@ -139,6 +165,6 @@ pub fn write_domain(ctx: &mut Ctx, out: &mut String) {
     if ctx.is_safe() {
         out.push_str(SAFE_DOMAINS[ctx.index(SAFE_DOMAINS.len())]);
     } else {
-        out.push_str(TLD_EN_US.pick(ctx)[0]);
+        out.push_str(tld_table(ctx.locale()).pick(ctx)[0]);
     }
 }

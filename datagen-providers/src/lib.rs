@@ -26,11 +26,15 @@
 //! scripts in the repository's `scripts/` folder rebuild them. Locales without their own data draw
 //! the en_US data for now; [`ProviderInfo::localized`] says which locales have real data.
 
+mod bank;
+mod digits;
 mod table;
 mod text;
 mod weights;
 
 pub mod address;
+pub mod finance;
+pub mod healthcare;
 pub mod internet;
 pub mod person;
 pub mod phone;

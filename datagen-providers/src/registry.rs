@@ -2,7 +2,7 @@
 
 use datagen_core::{Ctx, Locale};
 
-use crate::{address, internet, person, phone};
+use crate::{address, finance, healthcare, internet, person, phone};
 
 /// A provider as configs and the CLI see it.
 ///
@@ -86,6 +86,132 @@ static REGISTRY: &[ProviderInfo] = &[
         address::write_street,
         address::LOCALIZED,
         "a street address line: building number, street name, suffix"
+    ),
+    composed!(
+        "finance.account_number",
+        finance::write_account_number,
+        finance::ALL,
+        "a national bank account number (DE 10 digits, GB 8, US 8-12, ...); safe mode: unchanged"
+    ),
+    composed!(
+        "finance.amount",
+        finance::write_amount,
+        finance::ALL,
+        "a money amount, 1.00 to 10000.00, log-uniform; safe mode: unchanged"
+    ),
+    word!(
+        "finance.bic",
+        finance::bic,
+        finance::ALL,
+        "a real bank's BIC (ISO 9362) of the locale's country; safe mode: unchanged"
+    ),
+    composed!(
+        "finance.credit_card",
+        finance::write_credit_card,
+        finance::ALL,
+        "a Luhn-valid Visa/Mastercard/Amex/Discover/JCB number; safe mode: published test cards"
+    ),
+    word!(
+        "finance.currency_code",
+        finance::currency_code,
+        finance::ALL,
+        "a current ISO 4217 currency code; safe mode: unchanged"
+    ),
+    composed!(
+        "finance.iban",
+        finance::write_iban,
+        finance::IBAN_LOCALIZED,
+        "an IBAN with valid check digits; en_US, ja_JP, zh_CN (no IBAN): German; safe mode: unchanged"
+    ),
+    word!(
+        "finance.merchant_category",
+        finance::merchant_category,
+        finance::ALL,
+        "an ISO 18245 merchant category code (MCC); safe mode: unchanged"
+    ),
+    composed!(
+        "finance.routing_number",
+        finance::write_routing_number,
+        finance::US,
+        "a US ABA routing number with its checksum (all locales); safe mode: unchanged"
+    ),
+    word!(
+        "finance.stock_ticker",
+        finance::stock_ticker,
+        finance::US,
+        "an S&P 500 stock ticker (all locales); safe mode: unchanged"
+    ),
+    word!(
+        "finance.transaction",
+        finance::transaction,
+        finance::ALL,
+        "a transaction kind: purchase, refund, transfer, ...; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.blood_pressure",
+        healthcare::write_blood_pressure,
+        healthcare::ALL,
+        "a blood pressure in mmHg, systolic/diastolic (120/80); safe mode: unchanged"
+    ),
+    word!(
+        "healthcare.blood_type",
+        healthcare::blood_type,
+        healthcare::US,
+        "an ABO/Rh blood group at US population frequencies; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.dose",
+        healthcare::write_dose,
+        healthcare::ALL,
+        "a medicine dose with its unit (500 mg, 5 mL); safe mode: unchanged"
+    ),
+    word!(
+        "healthcare.drug",
+        healthcare::drug,
+        healthcare::ENGLISH,
+        "a generic drug name (INN) from the WHO essential medicines; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.heart_rate",
+        healthcare::write_heart_rate,
+        healthcare::ALL,
+        "a heart rate in beats per minute, 40-150; safe mode: unchanged"
+    ),
+    word!(
+        "healthcare.icd10",
+        healthcare::icd10,
+        healthcare::US,
+        "a billable ICD-10-CM diagnosis code (E11.9); safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.mrn",
+        healthcare::write_mrn,
+        healthcare::ALL,
+        "a medical record number, 8 digits; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.npi",
+        healthcare::write_npi,
+        healthcare::US,
+        "a US National Provider Identifier with its Luhn digit; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.oxygen_saturation",
+        healthcare::write_oxygen_saturation,
+        healthcare::ALL,
+        "an oxygen saturation (SpO2) in percent, 85-100; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.respiratory_rate",
+        healthcare::write_respiratory_rate,
+        healthcare::ALL,
+        "a respiratory rate in breaths per minute, 8-35; safe mode: unchanged"
+    ),
+    composed!(
+        "healthcare.temperature",
+        healthcare::write_temperature,
+        healthcare::ALL,
+        "a body temperature, °F for en_US (98.6), °C elsewhere (37.0); safe mode: unchanged"
     ),
     composed!(
         "internet.domain",

@@ -94,6 +94,80 @@ macro_rules! table {
 }
 pub(crate) use table;
 
+/// The data directory of a locale: `locale_dir!(DeDe)` is `"de_DE"`.
+macro_rules! locale_dir {
+    (EnGb) => { "en_GB" };
+    (DeDe) => { "de_DE" };
+    (FrFr) => { "fr_FR" };
+    (EsEs) => { "es_ES" };
+    (ItIt) => { "it_IT" };
+    (PtBr) => { "pt_BR" };
+    (JaJp) => { "ja_JP" };
+    (ZhCn) => { "zh_CN" };
+    (NlNl) => { "nl_NL" };
+}
+pub(crate) use locale_dir;
+
+/// Declares a function returning a locale's lazily parsed table over `data/<locale>/<file>`, or
+/// `None` for a locale not listed: `locale_table!(fn name: columns, "file.tsv", weighted,
+/// [DeDe, FrFr])`.
+///
+/// Each locale's table is its own static, parsed on first use; a draw costs a `match` on the
+/// locale and no allocation.
+macro_rules! locale_table {
+    ($(#[$meta:meta])* fn $name:ident: $cols:literal, $file:literal, $weighted:literal,
+     [$($loc:ident),+ $(,)?]) => {
+        $(#[$meta])*
+        fn $name(
+            locale: ::datagen_core::Locale,
+        ) -> Option<&'static $crate::table::Table<$cols>> {
+            match locale {
+                $(::datagen_core::Locale::$loc => {
+                    static TABLE: ::std::sync::LazyLock<$crate::table::Table<$cols>> =
+                        ::std::sync::LazyLock::new(|| {
+                            $crate::table::Table::parse(
+                                concat!($crate::table::locale_dir!($loc), "/", $file),
+                                include_str!(concat!(
+                                    "../data/", $crate::table::locale_dir!($loc), "/", $file
+                                )),
+                                $weighted,
+                            )
+                        });
+                    Some(&*TABLE)
+                })+
+                _ => None,
+            }
+        }
+    };
+}
+pub(crate) use locale_table;
+
+/// Appends `template` to `out` with its placeholders filled: `#` a digit, `@` a letter of a UK
+/// postcode's inward code (none of C, I, K, M, O, V), `%` a Dutch postcode's letter pair (no F, I,
+/// O, Q, U or Y, and never SA, SD or SS). Other characters are copied.
+#[inline]
+pub(crate) fn fill_template(ctx: &mut Ctx, template: &str, out: &mut String) {
+    const UK_INWARD: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
+    const NL_LETTERS: &[u8] = b"ABCDEGHJKLMNPRSTVWXZ";
+    for c in template.chars() {
+        match c {
+            '#' => out.push(char::from(b'0' + ctx.below(10) as u8)),
+            '@' => out.push(char::from(*ctx.pick(UK_INWARD))),
+            '%' => loop {
+                let (a, b) = (*ctx.pick(NL_LETTERS), *ctx.pick(NL_LETTERS));
+                // PostNL never issues SA, SD or SS (their associations).
+                if a == b'S' && matches!(b, b'A' | b'D' | b'S') {
+                    continue;
+                }
+                out.push(char::from(a));
+                out.push(char::from(b));
+                break;
+            },
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +179,20 @@ mod tests {
         let mut ctx = Ctx::seeded(1);
         let bs = (0..4000).filter(|_| table.pick(&mut ctx)[0] == "b").count();
         assert!((2800..3200).contains(&bs), "{bs}");
+    }
+
+    #[test]
+    fn templates_fill_placeholders() {
+        let mut ctx = Ctx::seeded(2);
+        let mut out = String::new();
+        for _ in 0..1000 {
+            out.clear();
+            fill_template(&mut ctx, "(1#) @-%", &mut out);
+            let b = out.as_bytes();
+            assert_eq!(b.len(), 8, "{out}");
+            assert!(b[2].is_ascii_digit() && b[5].is_ascii_uppercase(), "{out}");
+            assert!(!["SA", "SD", "SS"].contains(&&out[6..]), "{out}");
+        }
     }
 
     #[test]

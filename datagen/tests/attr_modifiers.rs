@@ -2,8 +2,8 @@
 
 use std::collections::HashSet;
 
-use datagen::prelude::*;
 use datagen::Error;
+use datagen::prelude::*;
 
 fn rows<T: Generate>(seed: u64, n: usize) -> Vec<T> {
     let mut ctx = Ctx::seeded(seed);
@@ -29,8 +29,14 @@ fn attr_null_rate() {
     let nulls = rows.iter().filter(|r| r.quarter.is_none()).count();
     assert!((2_300..2_700).contains(&nulls), "{nulls}");
     assert!(rows.iter().all(|r| r.never.is_some() && r.always.is_none()));
-    assert!(rows.iter().all(|r| r.ranged.is_none_or(|v| (1..=3).contains(&v))));
-    assert!(rows.iter().all(|r| r.names.as_ref().is_none_or(|n| n.len() == 2)));
+    assert!(
+        rows.iter()
+            .all(|r| r.ranged.is_none_or(|v| (1..=3).contains(&v)))
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.names.as_ref().is_none_or(|n| n.len() == 2))
+    );
 }
 
 #[test]
@@ -56,10 +62,20 @@ fn attr_len() {
         let k = rows.iter().filter(|r| r.tags.len() == len).count();
         assert!((850..1_150).contains(&k), "{k} rows with {len} tags");
     }
-    assert!(rows.iter().all(|r| r.exactly.len() == 4 && r.small.len() < 2));
-    assert!(rows.iter().flat_map(|r| &r.small).all(|v| (10..=20).contains(v)));
+    assert!(
+        rows.iter()
+            .all(|r| r.exactly.len() == 4 && r.small.len() < 2)
+    );
+    assert!(
+        rows.iter()
+            .flat_map(|r| &r.small)
+            .all(|v| (10..=20).contains(v))
+    );
     // Elements are generated in their own scopes: nested entities differ from one another.
-    assert!(rows.iter().all(|r| r.items[0] != r.items[1] && r.items[1] != r.items[2]));
+    assert!(
+        rows.iter()
+            .all(|r| r.items[0] != r.items[1] && r.items[1] != r.items[2])
+    );
 }
 
 #[derive(Generate, Debug)]
@@ -80,12 +96,17 @@ fn attr_unique() {
     let ctx = Ctx::seeded(3).with_count::<Ticket>(100);
     assert_eq!(Ticket::check(&ctx), Ok(()));
     let tickets: Vec<Ticket> = (0..100).map(|i| Ticket::generate_at(&ctx, i)).collect();
-    let distinct = |f: &dyn Fn(&Ticket) -> String| tickets.iter().map(f).collect::<HashSet<_>>().len();
+    let distinct =
+        |f: &dyn Fn(&Ticket) -> String| tickets.iter().map(f).collect::<HashSet<_>>().len();
     assert_eq!(distinct(&|t| t.serial.to_string()), 100);
     assert_eq!(distinct(&|t| t.seat.to_string()), 100);
     assert_eq!(distinct(&|t| t.offset.to_string()), 100);
     assert_eq!(distinct(&|t| t.code.clone()), 100);
-    assert!(tickets.iter().all(|t| (100..=999).contains(&t.seat) && (-50..50).contains(&t.offset)));
+    assert!(
+        tickets
+            .iter()
+            .all(|t| (100..=999).contains(&t.seat) && (-50..50).contains(&t.offset))
+    );
     assert!(tickets.iter().all(|t| t.code.len() == 3));
     // A permutation, not a counter.
     assert!(tickets.windows(2).any(|w| w[1].seat != w[0].seat + 1));
@@ -109,12 +130,24 @@ fn attr_unique_one_of_permutes_the_items() {
 fn attr_unique_reports_a_small_domain() {
     let ctx = Ctx::seeded(5).with_count::<Ticket>(200);
     // `offset` holds 100 values, `code` 300 and `seat` 900: the first too small is reported.
-    let Err(Error::DomainTooSmall { entity, field, domain, count }) = Ticket::check(&ctx) else {
+    let Err(Error::DomainTooSmall {
+        entity,
+        field,
+        domain,
+        count,
+    }) = Ticket::check(&ctx)
+    else {
         panic!("expected a domain error");
     };
-    assert_eq!((entity.as_str(), field.as_str(), domain, count), ("ticket", "offset", 100, 200));
+    assert_eq!(
+        (entity.as_str(), field.as_str(), domain, count),
+        ("ticket", "offset", 100, 200)
+    );
     let message = Ticket::check(&ctx).expect_err("too small").to_string();
-    assert!(message.contains("`offset`") && message.contains("100") && message.contains("200"), "{message}");
+    assert!(
+        message.contains("`offset`") && message.contains("100") && message.contains("200"),
+        "{message}"
+    );
 }
 
 #[test]

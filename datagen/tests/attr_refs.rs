@@ -38,7 +38,9 @@ fn attr_ref() {
     let logins: Vec<Login> = (0..2_000).map(|_| Login::generate(&mut ctx)).collect();
     let ids: HashSet<u32> = logins.iter().map(|l| l.account_id).collect();
     assert_eq!(ids, (1..=20).collect());
-    let handles: HashSet<String> = (0..20).map(|i| Account::generate_at(&ctx, i).handle).collect();
+    let handles: HashSet<String> = (0..20)
+        .map(|i| Account::generate_at(&ctx, i).handle)
+        .collect();
     for login in &logins {
         assert!(handles.contains(&login.some_handle));
         assert!(login.referrer.is_none_or(|id| (1..=20).contains(&id)));

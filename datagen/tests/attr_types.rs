@@ -101,7 +101,11 @@ fn enums_with_every_variant_kind() {
 #[test]
 fn tuple_unit_and_generic_structs() {
     #[derive(Generate, Debug, PartialEq)]
-    struct Pair(#[datagen(key)] u64, #[datagen(range = 0..10)] u8, #[datagen(template = "#{0}-{1}")] String);
+    struct Pair(
+        #[datagen(key)] u64,
+        #[datagen(range = 0..10)] u8,
+        #[datagen(template = "#{0}-{1}")] String,
+    );
     #[derive(Generate, Debug, PartialEq)]
     struct Marker;
     #[derive(Generate, Debug, PartialEq)]

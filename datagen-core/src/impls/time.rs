@@ -1,6 +1,6 @@
 //! `Generate` for chrono dates and times and for durations, relative to `ctx.now()`.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 use crate::ctx::Ctx;
 use crate::generate::Generate;
@@ -66,8 +66,10 @@ impl Generate for TimeDelta {
 impl crate::uniform::SampleUniform for NaiveDate {
     #[inline]
     fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
-        let days = i64::sample_between(ctx, 0, (high - low).num_days(), inclusive);
-        low + TimeDelta::days(days)
+        let (low_day, high_day) = (low.num_days_from_ce(), high.num_days_from_ce());
+        let day = i32::sample_between(ctx, low_day, high_day, inclusive);
+        // Day numbers are cheaper than date arithmetic; every day between two dates is a date.
+        NaiveDate::from_num_days_from_ce_opt(day).expect("a day between two dates is a date")
     }
 }
 
@@ -75,8 +77,8 @@ impl crate::uniform::SampleUniform for NaiveDate {
 impl crate::uniform::SampleUniform for DateTime<Utc> {
     #[inline]
     fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
-        let secs = i64::sample_between(ctx, 0, (high - low).num_seconds(), inclusive);
-        low + TimeDelta::seconds(secs)
+        let secs = i64::sample_between(ctx, low.timestamp(), high.timestamp(), inclusive);
+        DateTime::from_timestamp(secs, 0).expect("a second between two instants is an instant")
     }
 }
 

@@ -16,6 +16,14 @@ struct Customer {
     f: f64,
     #[datagen(gamma(shape = "two", scale = 1.0))]
     g: f64,
+    #[datagen(zipf(n = 0, s = 1.0, s = 2.0))]
+    h: u32,
+    #[datagen(pareto)]
+    i: f64,
+}
+
+#[derive(Generate)]
+struct NotANumber {
     #[datagen(beta(alpha = 1.0, beta = 1.0))]
     h: String,
 }

@@ -1,9 +1,13 @@
 use datagen::prelude::*;
 
 #[derive(Generate)]
-struct Customer {
+struct NotAnInteger {
     #[datagen(key)]
     id: String,
+}
+
+#[derive(Generate)]
+struct Customer {
     #[datagen(key = 1)]
     other: u64,
     #[datagen(key, null_rate = 0.5)]

@@ -8,6 +8,8 @@ struct Customer {
     b: Option<String>,
     #[datagen(null_rate = -0.1)]
     c: Option<String>,
+    #[datagen(null_rate)]
+    d: Option<String>,
 }
 
 fn main() {}

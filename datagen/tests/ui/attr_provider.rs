@@ -1,17 +1,24 @@
+// An unknown provider is rustc's own error, spanned at the string.
 use datagen::prelude::*;
 
 #[derive(Generate)]
-struct Customer {
+struct UnknownName {
     #[datagen(provider = "person.frist_name")]
     a: String,
+}
+
+#[derive(Generate)]
+struct UnknownFamily {
     #[datagen(provider = "persn.first_name")]
     b: String,
-    #[datagen(provider = "first_name")]
-    c: String,
-    #[datagen(provider = person.first_name)]
-    d: String,
+}
+
+struct Opaque;
+
+#[derive(Generate)]
+struct WrongType {
     #[datagen(provider = "person.first_name")]
-    e: u32,
+    e: Opaque,
 }
 
 fn main() {}

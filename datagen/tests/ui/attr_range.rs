@@ -12,8 +12,12 @@ struct Customer {
     d: u8,
     #[datagen(range)]
     e: u8,
-    #[datagen(range = 1..300)]
-    f: u8,
+}
+
+#[derive(Generate)]
+struct OutOfType {
+    #[datagen(range = 1.0..2.0)]
+    g: String,
 }
 
 fn main() {}

@@ -7,13 +7,21 @@ struct Customer {
 }
 
 #[derive(Generate)]
-struct Order {
+struct NotAPath {
     #[datagen(ref = Customer)]
     a: u64,
-    #[datagen(ref = Customer::idd)]
+    #[datagen(ref = "Customer::id")]
     b: u64,
-    #[datagen(ref = Client::id)]
+    #[datagen(ref = Customer::id, unique)]
     c: u64,
+}
+
+#[derive(Generate)]
+enum InAVariant {
+    A {
+        #[datagen(ref = Customer::id)]
+        a: u64,
+    },
 }
 
 fn main() {}

@@ -16,8 +16,15 @@ struct Customer {
     e: String,
     #[datagen(template = "{e}")]
     f: String,
-    #[datagen(template = "{g}")]
-    g: Vec<u8>,
+    #[datagen(template = "}{{")]
+    g: String,
+}
+
+#[derive(Generate)]
+struct NotDisplay {
+    tags: Vec<String>,
+    #[datagen(template = "{tags}")]
+    joined: String,
 }
 
 fn main() {}

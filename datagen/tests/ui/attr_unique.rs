@@ -10,10 +10,16 @@ struct Customer {
     c: String,
     #[datagen(unique, null_rate = 0.5)]
     d: Option<u32>,
-    #[datagen(unique)]
-    e: String,
     #[datagen(unique = true)]
     f: u32,
+}
+
+#[derive(Generate)]
+struct NotAnInteger {
+    #[datagen(unique)]
+    e: String,
+    #[datagen(unique, range = 0.0..1.0)]
+    g: f64,
 }
 
 fn main() {}

@@ -1,0 +1,77 @@
+//! Micro-benchmarks of the provider families (divan), one group per family:
+//! `cargo bench -p datagen-providers --bench providers`.
+
+use datagen_core::Ctx;
+use datagen_providers::{finance, healthcare};
+use divan::{Bencher, black_box};
+
+fn main() {
+    divan::main();
+}
+
+/// Draws from a `write_*` provider into one reused buffer, as a formatter does.
+fn bench_write(bencher: Bencher<'_, '_>, f: fn(&mut Ctx, &mut String)) {
+    let mut ctx = Ctx::seeded(1);
+    let mut out = String::with_capacity(64);
+    bencher.bench_local(|| {
+        out.clear();
+        f(&mut ctx, &mut out);
+        black_box(out.len())
+    });
+}
+
+/// Draws from a word-list provider.
+fn bench_word(bencher: Bencher<'_, '_>, f: fn(&mut Ctx) -> &'static str) {
+    let mut ctx = Ctx::seeded(1);
+    bencher.bench_local(|| black_box(f(&mut ctx)));
+}
+
+mod finance_family {
+    use super::*;
+
+    #[divan::bench]
+    fn iban(b: Bencher<'_, '_>) {
+        bench_write(b, finance::write_iban);
+    }
+    #[divan::bench]
+    fn credit_card(b: Bencher<'_, '_>) {
+        bench_write(b, finance::write_credit_card);
+    }
+    #[divan::bench]
+    fn routing_number(b: Bencher<'_, '_>) {
+        bench_write(b, finance::write_routing_number);
+    }
+    #[divan::bench]
+    fn amount(b: Bencher<'_, '_>) {
+        bench_write(b, finance::write_amount);
+    }
+    #[divan::bench]
+    fn currency_code(b: Bencher<'_, '_>) {
+        bench_word(b, finance::currency_code);
+    }
+    #[divan::bench]
+    fn bic(b: Bencher<'_, '_>) {
+        bench_word(b, finance::bic);
+    }
+}
+
+mod healthcare_family {
+    use super::*;
+
+    #[divan::bench]
+    fn npi(b: Bencher<'_, '_>) {
+        bench_write(b, healthcare::write_npi);
+    }
+    #[divan::bench]
+    fn icd10(b: Bencher<'_, '_>) {
+        bench_word(b, healthcare::icd10);
+    }
+    #[divan::bench]
+    fn blood_pressure(b: Bencher<'_, '_>) {
+        bench_write(b, healthcare::write_blood_pressure);
+    }
+    #[divan::bench]
+    fn drug(b: Bencher<'_, '_>) {
+        bench_word(b, healthcare::drug);
+    }
+}
