@@ -2,7 +2,7 @@
 //! `cargo bench -p datagen-providers --bench providers`.
 
 use datagen_core::Ctx;
-use datagen_providers::{finance, healthcare};
+use datagen_providers::{company, finance, geo, healthcare, lorem, retail, tech, time};
 use divan::{Bencher, black_box};
 
 fn main() {
@@ -73,5 +73,99 @@ mod healthcare_family {
     #[divan::bench]
     fn drug(b: Bencher<'_, '_>) {
         bench_word(b, healthcare::drug);
+    }
+}
+
+mod retail_family {
+    use super::*;
+
+    #[divan::bench]
+    fn ean13(b: Bencher<'_, '_>) {
+        bench_write(b, retail::write_ean13);
+    }
+    #[divan::bench]
+    fn isbn13(b: Bencher<'_, '_>) {
+        bench_write(b, retail::write_isbn13);
+    }
+    #[divan::bench]
+    fn product_name(b: Bencher<'_, '_>) {
+        bench_write(b, retail::write_product_name);
+    }
+    #[divan::bench]
+    fn price(b: Bencher<'_, '_>) {
+        bench_write(b, retail::write_price);
+    }
+}
+
+mod tech_family {
+    use super::*;
+
+    #[divan::bench]
+    fn uuid(b: Bencher<'_, '_>) {
+        bench_write(b, tech::write_uuid);
+    }
+    #[divan::bench]
+    fn uuid_v7(b: Bencher<'_, '_>) {
+        bench_write(b, tech::write_uuid_v7);
+    }
+    #[divan::bench]
+    fn ulid(b: Bencher<'_, '_>) {
+        bench_write(b, tech::write_ulid);
+    }
+    #[divan::bench]
+    fn http_status(b: Bencher<'_, '_>) {
+        bench_word(b, tech::http_status);
+    }
+}
+
+mod time_family {
+    use super::*;
+
+    #[divan::bench]
+    fn datetime(b: Bencher<'_, '_>) {
+        bench_write(b, time::write_datetime);
+    }
+    #[divan::bench]
+    fn duration(b: Bencher<'_, '_>) {
+        bench_write(b, time::write_duration);
+    }
+    #[divan::bench]
+    fn timezone(b: Bencher<'_, '_>) {
+        bench_word(b, time::timezone);
+    }
+}
+
+mod geo_family {
+    use super::*;
+
+    #[divan::bench]
+    fn point(b: Bencher<'_, '_>) {
+        bench_write(b, geo::write_point);
+    }
+}
+
+mod lorem_family {
+    use super::*;
+
+    #[divan::bench]
+    fn word(b: Bencher<'_, '_>) {
+        bench_word(b, lorem::word);
+    }
+    #[divan::bench]
+    fn sentence(b: Bencher<'_, '_>) {
+        bench_write(b, lorem::write_sentence);
+    }
+}
+
+mod company_family {
+    use super::*;
+
+    #[divan::bench]
+    fn name(b: Bencher<'_, '_>) {
+        bench_write(b, company::write_name);
+    }
+    #[divan::bench]
+    fn job_title(b: Bencher<'_, '_>) {
+        bench_word(b, company::job_title);
     }
 }

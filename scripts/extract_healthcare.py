@@ -18,11 +18,12 @@ from _common import write_table
 
 
 def icd10():
-    rows = []
+    rows = set()
+    # The list names a few codes twice (B20, F99, ...): a set keeps one of each.
     for code in cm.get_all_codes(False):
         if cm.is_leaf(code) and len(code) <= 5:
-            rows.append((cm.add_dot(code), " ".join(cm.get_description(code).split())))
-    rows.sort()
+            rows.add((cm.add_dot(code), " ".join(cm.get_description(code).split())))
+    rows = sorted(rows)
     write_table(
         "healthcare/icd10.tsv",
         ["ICD-10-CM billable diagnosis codes (code<TAB>description), April 2026 code set.",

@@ -3,10 +3,13 @@
 Source: the `phonenumbers` PyPI package (Python port of Google's libphonenumber, Apache-2.0).
 
 For each locale's country and each of the types fixed-line and mobile, the script walks number
-prefixes digit by digit under the type's national-number pattern: a prefix is kept as a block when
-every sampled completion of it (all zeros, all nines and random ones) is valid under libphonenumber,
-in the country, of that type; a prefix none of whose samples match is dropped; the others are split
-further. Each block becomes a template in the national format ("030 ########": `#` is any digit),
+prefixes digit by digit. A prefix of a given length is kept as a block when *every* completion of
+it is valid under libphonenumber, in the country, of that type: decided exactly by running the
+metadata's regular expressions as automata over all completions at once (the completion must match
+the general and the type's pattern, and none of the patterns libphonenumber checks first, such as
+premium-rate or toll-free); a prefix with no such completion is dropped; the others are split
+further. Every block is then also checked with `phonenumbers.is_valid_number` on sampled numbers, and
+split further when a sample fails (rules beyond the patterns, such as lengths). Each block becomes a template in the national format ("030 ########": `#` is any digit),
 taken from libphonenumber's own formatting and checked to be the same for every sample; when the
 layout depends on the free digits the template is E.164 ("+4930########") instead. Fixed-line and
 mobile numbers get half the weight each; within a type a block weighs as many numbers as it holds.
@@ -22,6 +25,10 @@ Run (re-runnable, a few minutes):
 
 import random
 import re
+try:
+    from re import _parser as sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat as Fmt
@@ -35,6 +42,9 @@ TYPES = {"fixed": (T.FIXED_LINE, T.FIXED_LINE_OR_MOBILE), "mobile": (T.MOBILE, T
 SAMPLES = 24
 # Prefixes longer than this are not split further: a block must be found by then.
 MAX_PREFIX = 7
+# National numbers longer than this are left out: German fixed lines may run to 15 digits with
+# extensions, and weighting blocks by the numbers they hold would make those most of the draws.
+MAX_LENGTH = 11
 # Drama and fiction ranges (national format with `#` for the free digits).
 SAFE = {
     "GB": ["020 7946 0###", "0113 496 0###", "0114 496 0###", "0115 496 0###", "0116 496 0###",
@@ -49,6 +59,111 @@ SAFE_SOURCE = {
 }
 
 rng = random.Random(20240601)
+DIGITS = "0123456789"
+
+
+class Nfa:
+    """A Thompson automaton over the digits for one of libphonenumber's national-number patterns,
+    which use only digits, classes, groups, alternation and counted repeats."""
+
+    def __init__(self, pattern):
+        self.eps = []
+        self.moves = []
+        start = self.state()
+        end = self.build(sre_parse.parse(pattern), start)
+        self.start = self.closure({start})
+        self.accept = end
+        self.cache = {}
+
+    def state(self):
+        self.eps.append([])
+        self.moves.append([])
+        return len(self.eps) - 1
+
+    def build(self, items, start):
+        cur = start
+        for op, arg in items:
+            cur = self.item(op, arg, cur)
+        return cur
+
+    def item(self, op, arg, cur):
+        name = str(op)
+        if name == "LITERAL":
+            nxt = self.state()
+            self.moves[cur].append((chr(arg), nxt))
+            return nxt
+        if name == "IN":
+            chars = set()
+            for kind, val in arg:
+                kind = str(kind)
+                if kind == "LITERAL":
+                    chars.add(chr(val))
+                elif kind == "RANGE":
+                    chars.update(chr(c) for c in range(val[0], val[1] + 1))
+                elif kind == "CATEGORY" and str(val) == "CATEGORY_DIGIT":
+                    chars.update(DIGITS)
+                elif kind == "NEGATE":
+                    raise ValueError("negated class")
+                else:
+                    raise ValueError(kind)
+            nxt = self.state()
+            for c in chars & set(DIGITS):
+                self.moves[cur].append((c, nxt))
+            return nxt
+        if name == "SUBPATTERN":
+            return self.build(arg[-1], cur)
+        if name == "BRANCH":
+            end = self.state()
+            for alt in arg[1]:
+                s = self.state()
+                self.eps[cur].append(s)
+                self.eps[self.build(alt, s)].append(end)
+            return end
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, sub = arg
+            if high == sre_parse.MAXREPEAT:
+                raise ValueError("unbounded repeat")
+            ends = []
+            for i in range(high):
+                if i >= low:
+                    ends.append(cur)
+                cur = self.build(sub, cur)
+            end = self.state()
+            for e in ends + [cur]:
+                self.eps[e].append(end)
+            return end
+        raise ValueError(name)
+
+    def closure(self, states):
+        stack = list(states)
+        seen = set(states)
+        while stack:
+            for t in self.eps[stack.pop()]:
+                if t not in seen:
+                    seen.add(t)
+                    stack.append(t)
+        return frozenset(seen)
+
+    def step(self, states, digit):
+        key = (states, digit)
+        if key not in self.cache:
+            nxt = {t for s in states for c, t in self.moves[s] if c == digit}
+            self.cache[key] = self.closure(nxt)
+        return self.cache[key]
+
+    def accepts(self, states):
+        return self.accept in states
+
+
+def end_states(nfas, prefix, free):
+    """The distinct tuples of automaton states over all completions of `prefix` by `free` digits."""
+    level = {tuple(n.start for n in nfas)}
+    for digit in prefix:
+        level = {tuple(n.step(s, digit) for n, s in zip(nfas, t)) for t in level}
+    for _ in range(free):
+        level = {tuple(n.step(s, d) for n, s in zip(nfas, t)) for t in level for d in DIGITS}
+        level = {t for t in level if t[0]}  # a dead general pattern stays dead
+    return level
 
 
 def completions(prefix, length):
@@ -85,32 +200,51 @@ def e164_template(cc, prefix, length):
     return f"+{cc}{prefix}" + "#" * (length - len(prefix))
 
 
+# The types libphonenumber's number_type tries before fixed-line and mobile.
+EARLIER = ["premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+           "voicemail"]
+
+
 def blocks(region, kind):
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
     desc = meta.fixed_line if kind == "fixed" else meta.mobile
-    pattern = re.compile(desc.national_number_pattern)
     cc = meta.country_code
     types = TYPES[kind]
+    earlier = [getattr(meta, t) for t in EARLIER]
+    nfas = [Nfa(meta.general_desc.national_number_pattern), Nfa(desc.national_number_pattern)]
+    nfas += [Nfa(d.national_number_pattern) for d in earlier if d and d.national_number_pattern]
     found = []
 
+    def verdict(prefix, length):
+        """True: every completion is of the type; False: none is; None: some are."""
+        ends = end_states(nfas, prefix, length - len(prefix))
+        oks = [nfas[0].accepts(t[0]) and nfas[1].accepts(t[1])
+               and not any(n.accepts(s) for n, s in zip(nfas[2:], t[2:])) for t in ends]
+        if oks and all(oks):
+            return True
+        return False if not any(oks) else None
+
     def walk(prefix, length):
-        samples = completions(prefix, length)
-        matches = [s for s in samples if pattern.fullmatch(s)]
-        if not matches and len(prefix) >= 2:
+        v = verdict(prefix, length)
+        if v is False:
             return
-        if len(matches) == len(samples) and len(prefix) >= 1:
+        if v is True and len(prefix) >= 1:
+            samples = completions(prefix, length)
             checks = [good(region, cc, s, types) for s in samples]
+            # Rules beyond the patterns (such as lengths) can still reject a sample: split further.
             if all(ok for ok, _ in checks):
                 forms = {template(n, prefix, length) for _, n in checks}
                 form = forms.pop() if len(forms) == 1 else None
-                found.append((form or e164_template(cc, prefix, length), 10 ** (length - len(prefix))))
+                found.append((form or e164_template(cc, prefix, length),
+                              10 ** (length - len(prefix))))
                 return
         if len(prefix) >= MAX_PREFIX or length - len(prefix) <= 3:
             return
         for d in "0123456789":
             walk(prefix + d, length)
 
-    for length in sorted(set(desc.possible_length) or set(meta.general_desc.possible_length)):
+    lengths = set(desc.possible_length) or set(meta.general_desc.possible_length)
+    for length in sorted(l for l in lengths if l <= MAX_LENGTH):
         walk("", length)
     return found
 

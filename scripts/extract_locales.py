@@ -62,6 +62,12 @@ def ascii_form(name):
     return out
 
 
+def is_name(name):
+    """A name as people write it: letters with inner spaces, hyphens and apostrophes only; drops
+    Faker's abbreviations ("Hans-J.")."""
+    return bool(name) and all(c.isalpha() or c in " -'" for c in name) and name[0] != " "
+
+
 def weighted_rows(values):
     """(name, weight) rows from a tuple (weight 1 each, repeats add up) or a weighted dict."""
     if isinstance(values, dict):
@@ -93,8 +99,8 @@ def names(loc):
         else:
             to_ascii = ascii_form
             header.append("ASCII form: accents stripped (Unicode NFKD; ß as ss).")
-        firsts = [((n, to_ascii(n)), w) for n, w in firsts]
-        lasts = [((n, to_ascii(n)), w) for n, w in lasts]
+        firsts = [((n, to_ascii(n)), w) for n, w in firsts if is_name(n)]
+        lasts = [((n, to_ascii(n)), w) for n, w in lasts if is_name(n)]
     for kind, rows in (("first_name", firsts), ("last_name", lasts)):
         weighted = len({w for _, w in rows}) > 1
         note = "Weight: frequency from the source." if weighted else \

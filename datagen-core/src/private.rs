@@ -258,3 +258,31 @@ pub fn push_upper<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
         out.push_str(&upper);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_integers_enumerate_their_domain() {
+        assert_eq!(<i8 as UniqueInt>::DOMAIN, 256);
+        assert_eq!(<u128 as UniqueInt>::DOMAIN, u128::MAX);
+        assert_eq!(i8::offset(i8::MIN, 255), 127);
+        assert_eq!(i32::offset(-5, 7), 2);
+        assert_eq!((0..=255u8).domain(), 256);
+        assert_eq!((-50..50i8).domain(), 100);
+        let (lo, hi) = (3u8, 2u8);
+        assert_eq!((lo..=hi).domain(), 0);
+        assert_eq!((lo..hi).domain(), 0);
+        assert_eq!((0..=u128::MAX).domain(), u128::MAX);
+    }
+
+    #[test]
+    fn template_pushes_apply_filters() {
+        let mut out = String::from("x:");
+        push_lower(&mut out, "ÉMILE Ng");
+        push_upper(&mut out, &"-ab");
+        push_display(&mut out, &42);
+        assert_eq!(out, "x:émile ng-AB42");
+    }
+}

@@ -162,7 +162,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
             }
 
             #[automatically_derived]
-            #[allow(dead_code, unreachable_pub, private_interfaces)]
+            #[allow(dead_code, non_snake_case, unreachable_pub, private_interfaces)]
             impl #impl_generics #ident #ty_generics #bounded {
                 #[doc(hidden)]
                 #[inline]

@@ -34,7 +34,7 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
             });
             quote! {
                 #[automatically_derived]
-                #[allow(dead_code, unreachable_pub, private_interfaces)]
+                #[allow(dead_code, non_snake_case, unreachable_pub, private_interfaces)]
                 impl #impl_generics #ident #ty_generics #where_clause {
                     #(#fns)*
                 }

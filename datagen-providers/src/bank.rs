@@ -198,7 +198,8 @@ fn spanish_control(digits: &str) -> u8 {
 /// by value, sum mod 26.
 fn italian_cin(text: &str) -> char {
     const ODD: [u32; 26] = [
-        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
     ];
     let sum: u32 = text
         .bytes()

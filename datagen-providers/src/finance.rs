@@ -104,7 +104,7 @@ pub fn credit_card(ctx: &mut Ctx) -> String {
 /// Appends a card number to `out`; see [`credit_card`].
 pub fn write_credit_card(ctx: &mut Ctx, out: &mut String) {
     if ctx.is_safe() {
-        out.push_str(*ctx.pick(&TEST_CARDS));
+        out.push_str(ctx.pick::<&str>(&TEST_CARDS));
         return;
     }
     let issuer = &ISSUERS[pick_cumulative(ctx, &ISSUER_WEIGHTS)];

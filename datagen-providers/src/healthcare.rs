@@ -148,7 +148,7 @@ pub fn write_dose(ctx: &mut Ctx, out: &mut String) {
         2 => (&DOSES_ML, " mL"),
         _ => (&DOSES_UNITS, " units"),
     };
-    out.push_str(*ctx.pick(values));
+    out.push_str(ctx.pick::<&str>(values));
     out.push_str(unit);
 }
 
@@ -263,7 +263,12 @@ mod tests {
     #[test]
     fn icd10_rows_are_sorted_for_the_binary_search() {
         for pair in ICD10.rows().windows(2) {
-            assert!(pair[0][0] < pair[1][0], "{} then {}", pair[0][0], pair[1][0]);
+            assert!(
+                pair[0][0] < pair[1][0],
+                "{} then {}",
+                pair[0][0],
+                pair[1][0]
+            );
         }
         assert_eq!(
             icd10_description("E11.9"),

@@ -23,8 +23,9 @@
 //! ```
 //!
 //! Data files live under `data/<locale>/`, each with a header naming its source and licence; the
-//! scripts in the repository's `scripts/` folder rebuild them. Locales without their own data draw
-//! the en_US data for now; [`ProviderInfo::localized`] says which locales have real data.
+//! scripts in the repository's `scripts/` folder rebuild them. The person, address, phone and
+//! internet families have data for all ten locales; [`ProviderInfo::localized`] says which locales
+//! each provider has real data for.
 
 mod bank;
 mod digits;
@@ -33,11 +34,17 @@ mod text;
 mod weights;
 
 pub mod address;
+pub mod company;
 pub mod finance;
+pub mod geo;
 pub mod healthcare;
 pub mod internet;
+pub mod lorem;
 pub mod person;
 pub mod phone;
 mod registry;
+pub mod retail;
+pub mod tech;
+pub mod time;
 
 pub use registry::{ProviderInfo, find, registry, suggest};

@@ -2,7 +2,9 @@
 
 use datagen_core::{Ctx, Locale};
 
-use crate::{address, finance, healthcare, internet, person, phone};
+use crate::{
+    address, company, finance, geo, healthcare, internet, lorem, person, phone, retail, tech, time,
+};
 
 /// A provider as configs and the CLI see it.
 ///
@@ -19,7 +21,8 @@ pub struct ProviderInfo {
     pub name: &'static str,
     /// A one-line description of the values.
     pub description: &'static str,
-    /// The locales with real data; the others get the en_US data for now.
+    /// The locales with real data for this provider; a locale not listed gets no localised data
+    /// (the provider's documentation says what it draws there instead).
     pub localized: &'static [Locale],
     /// Draws one value and appends it to the buffer.
     pub write: fn(&mut Ctx, &mut String),
@@ -55,13 +58,13 @@ static REGISTRY: &[ProviderInfo] = &[
         "address.city",
         address::city,
         address::LOCALIZED,
-        "a city name, weighted by population"
+        "a city of the locale's country in its language, weighted by population"
     ),
     word!(
         "address.country",
         address::country,
         address::COUNTRY_LOCALIZED,
-        "a country name (English)"
+        "a country name in the locale's language (English for en_US, en_GB)"
     ),
     word!(
         "address.country_code",
@@ -73,19 +76,37 @@ static REGISTRY: &[ProviderInfo] = &[
         "address.postcode",
         address::write_postcode,
         address::LOCALIZED,
-        "a postcode in use (US: 5-digit ZIP)"
+        "a postcode in the national format (US: 5-digit ZIP in use; IT: real CAP)"
     ),
     word!(
         "address.state",
         address::state,
         address::LOCALIZED,
-        "a state name (US: the 50 states and DC)"
+        "a first-level region, weighted by population (US: the 50 states and DC)"
     ),
     composed!(
         "address.street",
         address::write_street,
         address::LOCALIZED,
-        "a street address line: building number, street name, suffix"
+        "a street address line in the country's form and language"
+    ),
+    word!(
+        "company.industry",
+        company::industry,
+        company::ENGLISH,
+        "an industry, one of the 20 NAICS sectors; safe mode: unchanged"
+    ),
+    word!(
+        "company.job_title",
+        company::job_title,
+        company::ENGLISH,
+        "a job title (Accountant, chartered); safe mode: unchanged"
+    ),
+    composed!(
+        "company.name",
+        company::write_name,
+        company::NAME_LOCALIZED,
+        "a company name from the locale's surnames and legal forms (GmbH, Ltd); safe mode: unchanged"
     ),
     composed!(
         "finance.account_number",
@@ -146,6 +167,24 @@ static REGISTRY: &[ProviderInfo] = &[
         finance::transaction,
         finance::ALL,
         "a transaction kind: purchase, refund, transfer, ...; safe mode: unchanged"
+    ),
+    composed!(
+        "geo.latitude",
+        geo::write_latitude,
+        geo::ALL,
+        "the latitude of a point in the locale's country; safe mode: unchanged"
+    ),
+    composed!(
+        "geo.longitude",
+        geo::write_longitude,
+        geo::ALL,
+        "the longitude of a point in the locale's country; safe mode: unchanged"
+    ),
+    composed!(
+        "geo.point",
+        geo::write_point,
+        geo::ALL,
+        "\"lat,lon\" near a real place of the locale's country; safe mode: unchanged"
     ),
     composed!(
         "healthcare.blood_pressure",
@@ -231,6 +270,24 @@ static REGISTRY: &[ProviderInfo] = &[
         internet::LOCALIZED,
         "a username derived from a name"
     ),
+    composed!(
+        "lorem.paragraph",
+        lorem::write_paragraph,
+        lorem::ALL,
+        "a paragraph of 3-6 lorem ipsum sentences; safe mode: unchanged"
+    ),
+    composed!(
+        "lorem.sentence",
+        lorem::write_sentence,
+        lorem::ALL,
+        "a lorem ipsum sentence of 4-12 words; safe mode: unchanged"
+    ),
+    word!(
+        "lorem.word",
+        lorem::word,
+        lorem::ALL,
+        "a lorem ipsum word; safe mode: unchanged"
+    ),
     word!(
         "person.first_name",
         person::first_name,
@@ -253,7 +310,139 @@ static REGISTRY: &[ProviderInfo] = &[
         "phone.number",
         phone::write_number,
         phone::LOCALIZED,
-        "a valid phone number, national format; safe mode: 555-01xx"
+        "a valid phone number, national format; safe mode: fiction ranges in US, GB, FR only"
+    ),
+    word!(
+        "retail.category",
+        retail::category,
+        retail::ENGLISH,
+        "a retail department (Home & Kitchen); safe mode: unchanged"
+    ),
+    composed!(
+        "retail.ean13",
+        retail::write_ean13,
+        retail::ALL,
+        "an EAN-13 with the country's GS1 prefix and check digit; safe mode: in-store prefix 2xx"
+    ),
+    composed!(
+        "retail.invoice_number",
+        retail::write_invoice_number,
+        retail::ALL,
+        "an invoice number, INV-<year>-<6 digits>; safe mode: unchanged"
+    ),
+    composed!(
+        "retail.isbn13",
+        retail::write_isbn13,
+        retail::ALL,
+        "an ISBN-13 of the locale's registration group, with check digit; safe mode: unchanged"
+    ),
+    word!(
+        "retail.order_status",
+        retail::order_status,
+        retail::ALL,
+        "an order status: pending, shipped, delivered, ...; safe mode: unchanged"
+    ),
+    composed!(
+        "retail.price",
+        retail::write_price,
+        retail::ALL,
+        "a shelf price, 0.99 to 999.99, mostly .99; safe mode: unchanged"
+    ),
+    composed!(
+        "retail.product_name",
+        retail::write_product_name,
+        retail::ENGLISH,
+        "a product name (Ergonomic Oak Desk); safe mode: unchanged"
+    ),
+    composed!(
+        "retail.sku",
+        retail::write_sku,
+        retail::ALL,
+        "a stock keeping unit, AAA-00000; safe mode: unchanged"
+    ),
+    composed!(
+        "retail.upc_a",
+        retail::write_upc_a,
+        retail::US,
+        "a UPC-A with its check digit; safe mode: number system 2 (in-store)"
+    ),
+    composed!(
+        "tech.hash",
+        tech::write_hash,
+        tech::ALL,
+        "a hex digest of MD5, SHA-1 or SHA-256 length (random); safe mode: unchanged"
+    ),
+    word!(
+        "tech.http_method",
+        tech::http_method,
+        tech::ALL,
+        "an HTTP method, mostly GET and POST; safe mode: unchanged"
+    ),
+    word!(
+        "tech.http_status",
+        tech::http_status,
+        tech::ALL,
+        "a registered HTTP status code, weighted as in server logs; safe mode: unchanged"
+    ),
+    word!(
+        "tech.mime_type",
+        tech::mime_type,
+        tech::ALL,
+        "a media (MIME) type (application/json); safe mode: unchanged"
+    ),
+    composed!(
+        "tech.semver",
+        tech::write_semver,
+        tech::ALL,
+        "a semantic version (2.14.3, 1.0.0-rc.1); safe mode: unchanged"
+    ),
+    composed!(
+        "tech.ulid",
+        tech::write_ulid,
+        tech::ALL,
+        "a ULID stamped in the year before now; safe mode: unchanged"
+    ),
+    composed!(
+        "tech.uuid",
+        tech::write_uuid,
+        tech::ALL,
+        "a random (version 4) UUID; safe mode: unchanged"
+    ),
+    composed!(
+        "tech.uuid_v7",
+        tech::write_uuid_v7,
+        tech::ALL,
+        "a time-ordered (version 7) UUID stamped in the year before now; safe mode: unchanged"
+    ),
+    composed!(
+        "time.date",
+        time::write_date,
+        time::ALL,
+        "an ISO 8601 date in the ten years before now; safe mode: unchanged"
+    ),
+    composed!(
+        "time.datetime",
+        time::write_datetime,
+        time::ALL,
+        "an ISO 8601 UTC date and time in the ten years before now; safe mode: unchanged"
+    ),
+    composed!(
+        "time.duration",
+        time::write_duration,
+        time::ALL,
+        "an ISO 8601 duration, 1 second to 30 days (PT1H30M); safe mode: unchanged"
+    ),
+    composed!(
+        "time.time",
+        time::write_time,
+        time::ALL,
+        "an ISO 8601 time of day, hh:mm:ss; safe mode: unchanged"
+    ),
+    word!(
+        "time.timezone",
+        time::timezone,
+        time::ALL,
+        "an IANA time zone of the locale's country; safe mode: unchanged"
     ),
 ];
 

@@ -96,15 +96,33 @@ pub(crate) use table;
 
 /// The data directory of a locale: `locale_dir!(DeDe)` is `"de_DE"`.
 macro_rules! locale_dir {
-    (EnGb) => { "en_GB" };
-    (DeDe) => { "de_DE" };
-    (FrFr) => { "fr_FR" };
-    (EsEs) => { "es_ES" };
-    (ItIt) => { "it_IT" };
-    (PtBr) => { "pt_BR" };
-    (JaJp) => { "ja_JP" };
-    (ZhCn) => { "zh_CN" };
-    (NlNl) => { "nl_NL" };
+    (EnGb) => {
+        "en_GB"
+    };
+    (DeDe) => {
+        "de_DE"
+    };
+    (FrFr) => {
+        "fr_FR"
+    };
+    (EsEs) => {
+        "es_ES"
+    };
+    (ItIt) => {
+        "it_IT"
+    };
+    (PtBr) => {
+        "pt_BR"
+    };
+    (JaJp) => {
+        "ja_JP"
+    };
+    (ZhCn) => {
+        "zh_CN"
+    };
+    (NlNl) => {
+        "nl_NL"
+    };
 }
 pub(crate) use locale_dir;
 
@@ -189,9 +207,9 @@ mod tests {
             out.clear();
             fill_template(&mut ctx, "(1#) @-%", &mut out);
             let b = out.as_bytes();
-            assert_eq!(b.len(), 8, "{out}");
+            assert_eq!(b.len(), 9, "{out}");
             assert!(b[2].is_ascii_digit() && b[5].is_ascii_uppercase(), "{out}");
-            assert!(!["SA", "SD", "SS"].contains(&&out[6..]), "{out}");
+            assert!(!["SA", "SD", "SS"].contains(&&out[7..]), "{out}");
         }
     }
 

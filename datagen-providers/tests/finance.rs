@@ -46,9 +46,19 @@ fn iban_check_ok(iban: &str) -> bool {
 fn spain_ok(bban: &str) -> bool {
     let digit = |s: &str| {
         let w = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
-        let sum: u32 = s.chars().zip(w).map(|(c, w)| c.to_digit(10).unwrap() * w).sum();
+        let sum: u32 = s
+            .chars()
+            .zip(w)
+            .map(|(c, w)| c.to_digit(10).unwrap() * w)
+            .sum();
         let d = 11 - sum % 11;
-        if d == 11 { 0 } else if d == 10 { 1 } else { d }
+        if d == 11 {
+            0
+        } else if d == 10 {
+            1
+        } else {
+            d
+        }
     };
     let first = digit(&format!("00{}", &bban[..8]));
     let second = digit(&bban[10..]);
@@ -58,7 +68,10 @@ fn spain_ok(bban: &str) -> bool {
 /// Italy: the CIN letter over ABI, CAB and account.
 fn italy_ok(bban: &str) -> bool {
     // Odd positions (1st, 3rd, ...): digits and letters through this table; even ones by value.
-    let odd = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+    let odd = [
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
+    ];
     let mut sum = 0;
     for (i, c) in bban[1..].chars().enumerate() {
         let v = c.to_digit(10).unwrap_or_else(|| c as u32 - 'A' as u32) as usize;
@@ -81,7 +94,27 @@ fn netherlands_ok(account: &str) -> bool {
         .enumerate()
         .map(|(i, c)| c.to_digit(10).unwrap() * (10 - i as u32))
         .sum();
-    sum % 11 == 0
+    sum.is_multiple_of(11)
+}
+
+#[test]
+fn the_validators_accept_published_examples_and_reject_typos() {
+    for iban in [
+        "ES9121000418450200051332",
+        "IT60X0542811101000000123456",
+        "FR7630006000011234567890189",
+        "NL91ABNA0417164300",
+        "DE89370400440532013000",
+        "GB29NWBK60161331926819",
+    ] {
+        assert!(iban_check_ok(iban), "{iban}");
+    }
+    assert!(!iban_check_ok("DE89370400440532013001"));
+    assert!(spain_ok("21000418450200051332") && !spain_ok("21000418460200051332"));
+    assert!(italy_ok("X0542811101000000123456") && !italy_ok("Y0542811101000000123456"));
+    assert!(france_ok("30006000011234567890189") && !france_ok("30006000011234567890188"));
+    assert!(netherlands_ok("0417164300") && !netherlands_ok("0417164301"));
+    assert!(luhn_valid("79927398713") && !luhn_valid("79927398710"));
 }
 
 #[test]
@@ -116,7 +149,9 @@ fn bics_have_the_iso_9362_shape_and_the_locales_country() {
         assert!(bic[..4].bytes().all(|b| b.is_ascii_uppercase()), "{bic}");
         assert_eq!(&bic[4..6], locale.country_code(), "{bic}");
         assert!(
-            bic[6..].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+            bic[6..]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
             "{bic}"
         );
     });
@@ -171,12 +206,20 @@ fn currency_codes_are_current_iso_4217() {
     ];
     let mut seen = HashSet::new();
     each_value(finance::currency_code, false, |_, code| {
-        assert!(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()), "{code}");
-        assert!(!withdrawn.contains(&code), "withdrawn or non-money code {code}");
+        assert!(
+            code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()),
+            "{code}"
+        );
+        assert!(
+            !withdrawn.contains(&code),
+            "withdrawn or non-money code {code}"
+        );
         assert!(finance::currency_name(code).is_some(), "{code}");
         seen.insert(code.to_string());
     });
-    for code in ["EUR", "USD", "JPY", "GBP", "CNY", "BRL", "SLE", "ZWG", "XCG"] {
+    for code in [
+        "EUR", "USD", "JPY", "GBP", "CNY", "BRL", "SLE", "ZWG", "XCG",
+    ] {
         assert!(seen.contains(code), "{code} never drawn");
     }
 }
@@ -185,7 +228,10 @@ fn currency_codes_are_current_iso_4217() {
 fn amounts_have_two_decimals_in_range() {
     each_value(finance::amount, false, |_, amount| {
         let (whole, cents) = amount.split_once('.').expect("a decimal point");
-        assert!(all_digits(whole) && all_digits(cents) && cents.len() == 2, "{amount}");
+        assert!(
+            all_digits(whole) && all_digits(cents) && cents.len() == 2,
+            "{amount}"
+        );
         let value: f64 = amount.parse().unwrap();
         assert!((1.0..=10_000.0).contains(&value), "{amount}");
     });
@@ -194,7 +240,10 @@ fn amounts_have_two_decimals_in_range() {
 #[test]
 fn account_numbers_have_the_national_length() {
     each_value(finance::account_number, false, |locale, account| {
-        assert!(all_digits(account) && !account.starts_with('0'), "{account}");
+        assert!(
+            all_digits(account) && !account.starts_with('0'),
+            "{account}"
+        );
         let ok = match locale {
             Locale::DeDe | Locale::EsEs | Locale::PtBr => account.len() == 10,
             Locale::NlNl => account.len() == 10 && netherlands_ok(account),
@@ -223,11 +272,25 @@ fn routing_numbers_pass_the_aba_checksum() {
 
 #[test]
 fn word_lists_are_real() {
-    let kinds = ["purchase", "refund", "transfer", "withdrawal", "deposit", "payment", "fee", "chargeback"];
-    each_value(finance::transaction, false, |_, kind| assert!(kinds.contains(&kind), "{kind}"));
+    let kinds = [
+        "purchase",
+        "refund",
+        "transfer",
+        "withdrawal",
+        "deposit",
+        "payment",
+        "fee",
+        "chargeback",
+    ];
+    each_value(finance::transaction, false, |_, kind| {
+        assert!(kinds.contains(&kind), "{kind}")
+    });
     each_value(finance::merchant_category, false, |_, mcc| {
         assert!(mcc.len() == 4 && all_digits(mcc), "{mcc}");
-        assert!(finance::merchant_category_description(mcc).is_some(), "{mcc}");
+        assert!(
+            finance::merchant_category_description(mcc).is_some(),
+            "{mcc}"
+        );
     });
     assert_eq!(
         finance::merchant_category_description("5812"),

@@ -167,3 +167,25 @@ fn nested_entities_are_values_of_the_field_path() {
     assert_ne!(outer.list[0], outer.list[1]);
     assert_ne!(outer.a, Inner::generate_at(&ctx, 9));
 }
+
+#[test]
+fn empty_shapes_and_generic_enums() {
+    #[derive(Generate, Debug, PartialEq)]
+    struct Braced {}
+    #[derive(Generate, Debug, PartialEq)]
+    struct Parens();
+    #[derive(Generate, Debug, PartialEq)]
+    enum Either<L, R> {
+        Left(L),
+        Right { value: R },
+        Nothing(),
+        Empty {},
+    }
+    let mut ctx = Ctx::seeded(7);
+    assert_eq!(Braced::generate(&mut ctx), Braced {});
+    assert_eq!(Parens::generate(&mut ctx), Parens());
+    let values: Vec<Either<u8, bool>> = (0..400).map(|_| Either::generate(&mut ctx)).collect();
+    assert!(values.contains(&Either::Nothing()) && values.contains(&Either::Empty {}));
+    assert!(values.iter().any(|v| matches!(v, Either::Left(_))));
+    assert!(values.iter().any(|v| matches!(v, Either::Right { .. })));
+}
