@@ -21,7 +21,8 @@ struct Person {
     first_name: &'static str,
     #[datagen(provider = "person.last_name")]
     last_name: &'static str,
-    #[datagen(provider = "internet.email")]
+    /// Coherent with the name, as a real address book is.
+    #[datagen(template = "{first_name|lower}.{last_name|lower}@example.com")]
     email: String,
     #[datagen(provider = "phone.number")]
     phone: String,

@@ -259,6 +259,81 @@ pub fn push_upper<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
     }
 }
 
+/// The case a template placeholder is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// As the value displays.
+    Keep,
+    /// `{field|lower}`.
+    Lower,
+    /// `{field|upper}`.
+    Upper,
+}
+
+/// A template placeholder's value, for autoref dispatch: string values are copied straight in,
+/// anything else goes through `Display`. The expansion calls
+/// `(&Piece(&value)).push_piece(out, case)` with [`ViaStr`] and [`ViaDisplay`] in scope.
+#[derive(Debug)]
+pub struct Piece<'a, T: ?Sized>(pub &'a T);
+
+/// The fast path of [`Piece`]: values that are strings.
+pub trait ViaStr {
+    /// Appends the value in `case`.
+    fn push_piece(&self, out: &mut String, case: Case);
+}
+
+impl<T: AsRef<str> + ?Sized> ViaStr for Piece<'_, T> {
+    #[inline]
+    fn push_piece(&self, out: &mut String, case: Case) {
+        let value = self.0.as_ref();
+        match case {
+            Case::Keep => out.push_str(value),
+            _ => {
+                let start = out.len();
+                out.push_str(value);
+                recase(out, start, case);
+            }
+        }
+    }
+}
+
+/// The general path of [`Piece`]: anything that implements `Display`.
+pub trait ViaDisplay {
+    /// Appends the value in `case`.
+    fn push_piece(&self, out: &mut String, case: Case);
+}
+
+impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
+    #[inline]
+    fn push_piece(&self, out: &mut String, case: Case) {
+        let start = out.len();
+        push_display(out, self.0);
+        recase(out, start, case);
+    }
+}
+
+/// Re-cases `out[start..]` in place when it is ASCII (the common case), else through Unicode's
+/// full case mapping.
+#[inline]
+fn recase(out: &mut String, start: usize, case: Case) {
+    let tail = &mut out[start..];
+    match case {
+        Case::Keep => {}
+        Case::Lower if tail.is_ascii() => tail.make_ascii_lowercase(),
+        Case::Upper if tail.is_ascii() => tail.make_ascii_uppercase(),
+        Case::Lower => {
+            let lower = tail.to_lowercase();
+            out.truncate(start);
+            out.push_str(&lower);
+        }
+        Case::Upper => {
+            let upper = tail.to_uppercase();
+            out.truncate(start);
+            out.push_str(&upper);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

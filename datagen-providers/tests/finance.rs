@@ -142,6 +142,53 @@ fn ibans_pass_iso_13616_and_the_national_checks() {
     }
 }
 
+/// Whether `bban` matches a BBAN format in the SWIFT registry's notation, such as `5!n5!n11!c2!n`:
+/// fixed-length runs of digits (`n`), capital letters (`a`) or either (`c`).
+fn matches_format(bban: &str, format: &str) -> bool {
+    let mut rest = bban.as_bytes();
+    for part in format.split_inclusive(|c: char| c.is_ascii_lowercase()) {
+        let (count, kind) = part.split_at(part.len() - 1);
+        let count: usize = count.trim_end_matches('!').parse().unwrap();
+        if rest.len() < count {
+            return false;
+        }
+        let (run, tail) = rest.split_at(count);
+        let ok = run.iter().all(|b| match kind {
+            "n" => b.is_ascii_digit(),
+            "a" => b.is_ascii_uppercase(),
+            _ => b.is_ascii_digit() || b.is_ascii_uppercase(),
+        });
+        if !ok {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
+}
+
+#[test]
+fn ibans_match_the_registry_formats_in_the_data() {
+    let formats = include_str!("../data/finance/iban_format.tsv");
+    for line in formats.lines().filter(|l| !l.starts_with('#')) {
+        let [cc, format, length] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("bad line {line}");
+        };
+        assert_eq!(length.parse::<usize>().unwrap(), iban_length(cc), "{cc}");
+        let locale = Locale::ALL
+            .into_iter()
+            .find(|l| l.country_code() == cc)
+            .unwrap();
+        let mut ctx = Ctx::seeded(17).with_locale(locale);
+        for _ in 0..2_000 {
+            let iban = finance::iban(&mut ctx);
+            assert!(
+                matches_format(&iban[4..], format),
+                "{iban} against {format}"
+            );
+        }
+    }
+}
+
 #[test]
 fn bics_have_the_iso_9362_shape_and_the_locales_country() {
     each_value(finance::bic, false, |locale, bic| {

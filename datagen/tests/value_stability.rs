@@ -95,18 +95,18 @@ fn first_orders_are_pinned() {
 }
 
 const PINNED_CUSTOMERS: &str = concat!(
-    r#"Customer { id: 1, first_name: "James", last_name: "Wood", email: "James.Wood@example.com", age: 42, score: 138.44376943489985, code: "FL-727696", tier: "silver", nickname: Some("bu58B2GqOpto"), tags: ["jKsZJ", "c"], address: Address { city: "South Miami Heights" }, created_at: 2020-04-17T21:59:57Z, uid: 07b74f6a-5159-45a4-8a57-56ab9e1418db, active: false }"#,
+    r#"Customer { id: 1, first_name: "Steven", last_name: "Stewart", email: "Steven.Stewart@example.com", age: 47, score: 93.72538714560497, code: "QZ-723333", tier: "bronze", nickname: Some("66RuGbKoFWGUQw"), tags: ["prZqAYIZU", "Ap9ljJQ36hGW"], address: Address { city: "New York City" }, created_at: 2020-06-13T01:18:51Z, uid: 0054e44c-b5d8-41df-9bcd-fd17bfe2ae31, active: true }"#,
     "\n",
-    r#"Customer { id: 2, first_name: "Linda", last_name: "Moore", email: "Linda.Moore@example.com", age: 41, score: 77.09697762173869, code: "PT-934415", tier: "bronze", nickname: Some("PMVbry6MlapXWm"), tags: ["pTOT", "JH79rJAVXG"], address: Address { city: "Brooklyn" }, created_at: 2024-01-15T17:03:22Z, uid: ce0a815e-6f5e-4a2c-a874-6aa292142e7d, active: true }"#,
+    r#"Customer { id: 2, first_name: "Tamela", last_name: "Brown", email: "Tamela.Brown@example.com", age: 25, score: 97.61209398630916, code: "NL-533809", tier: "bronze", nickname: Some("nyaQ"), tags: ["Ius4xK3NVj6I"], address: Address { city: "Redlands" }, created_at: 2020-10-09T03:56:42Z, uid: bcfd15ba-3acd-4ec5-a1a8-1488c3d875c9, active: false }"#,
     "\n",
-    r#"Customer { id: 3, first_name: "Douglas", last_name: "Abbott", email: "Douglas.Abbott@example.com", age: 42, score: 96.37837620330527, code: "MT-850112", tier: "silver", nickname: Some("rZ1J2THPdLAR"), tags: ["XFXp2m7Y9kp16", "DQzz"], address: Address { city: "Oviedo" }, created_at: 2020-07-19T23:09:00Z, uid: 65dc542f-5bb0-414b-8996-ae9c743bc0ad, active: true }"#,
+    r#"Customer { id: 3, first_name: "Jeffrey", last_name: "McArthur", email: "Jeffrey.McArthur@example.com", age: 89, score: 117.66389807767018, code: "FZ-488551", tier: "bronze", nickname: Some("7x4Diiga0NJ2wGj"), tags: ["vepw8", "i"], address: Address { city: "Eloise" }, created_at: 2024-10-16T05:57:28Z, uid: 695b6cc1-96c7-42ff-ba8b-47b3e5e6d307, active: true }"#,
     "\n",
 );
 const PINNED_ORDERS: &str = concat!(
-    r#"Order { id: 1, customer_id: 35, customer_email: "Angela.Murphy@example.com", amount: 303.92059332427493, status: "pending", plan: Free, number: 1612 }"#,
+    r#"Order { id: 1, customer_id: 62, customer_email: "Karen.Jarman@example.com", amount: 477.22445501887194, status: "pending", plan: Pro { seats: 59281 }, number: 4307 }"#,
     "\n",
-    r#"Order { id: 2, customer_id: 5, customer_email: "Andy.Coleman@example.com", amount: 250.25241930413893, status: "paid", plan: Free, number: 5448 }"#,
+    r#"Order { id: 2, customer_id: 43, customer_email: "Alejandro.George@example.com", amount: 116.51311748794548, status: "shipped", plan: Free, number: 8761 }"#,
     "\n",
-    r#"Order { id: 3, customer_id: 14, customer_email: "Allison.Scales@example.com", amount: 396.055012431057, status: "paid", plan: Pro { seats: 5986 }, number: 7622 }"#,
+    r#"Order { id: 3, customer_id: 10, customer_email: "Julia.Carlson@example.com", amount: 263.6146449484329, status: "paid", plan: Pro { seats: 56801 }, number: 6295 }"#,
     "\n",
 );
