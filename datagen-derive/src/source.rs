@@ -229,13 +229,20 @@ fn template(template: &Template, group: &Group<'_>, vty: &syn::Type) -> TokenStr
                     .map_or_else(|| format_ident!("__f_{name}"), local);
                 // The local's span is the template's, so a value without `Display` is reported there.
                 let local = Ident::new(&local.to_string(), span);
-                let push = match filter {
-                    Filter::None => "push_display",
-                    Filter::Lower => "push_lower",
-                    Filter::Upper => "push_upper",
+                let case = match filter {
+                    Filter::None => "Keep",
+                    Filter::Lower => "Lower",
+                    Filter::Upper => "Upper",
                 };
-                let push = Ident::new(push, span);
-                quote_spanned!(span=> ::datagen::__private::#push(&mut out, &#local);)
+                let case = Ident::new(case, span);
+                // Autoref dispatch: strings are copied straight in, anything else goes through
+                // `Display` (see `__private::Piece`).
+                quote_spanned!(span=> {
+                    // One of the two serves each value.
+                    #[allow(unused_imports)]
+                    use ::datagen::__private::{ViaDisplay as _, ViaStr as _};
+                    (&::datagen::__private::Piece(&#local)).push_piece(&mut out, ::datagen::__private::Case::#case);
+                })
             }
         })
         .collect();

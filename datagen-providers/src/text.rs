@@ -21,26 +21,52 @@ pub(crate) fn parse_ranges(name: &str, text: &str) -> Vec<u32> {
     values
 }
 
+/// The numbers 0 to 9999 as four zero-padded ASCII digits each, end to end, built at compile
+/// time.
+static FOUR_DIGITS: &str = {
+    const BYTES: [u8; 40_000] = {
+        let mut bytes = [0u8; 40_000];
+        let mut n = 0;
+        while n < 10_000 {
+            let v = n as u32;
+            bytes[4 * n] = b'0' + (v / 1000) as u8;
+            bytes[4 * n + 1] = b'0' + (v / 100 % 10) as u8;
+            bytes[4 * n + 2] = b'0' + (v / 10 % 10) as u8;
+            bytes[4 * n + 3] = b'0' + (v % 10) as u8;
+            n += 1;
+        }
+        bytes
+    };
+    match core::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("ASCII digits are UTF-8"),
+    }
+};
+
+/// Appends the last `width` digits (`1..=4`) of the four-digit form of `value` (`< 10_000`).
+#[inline]
+fn push_group(out: &mut String, value: u32, width: usize) {
+    let end = 4 * value as usize + 4;
+    out.push_str(&FOUR_DIGITS[end - width..end]);
+}
+
 /// Appends `value` in decimal, zero-padded to `width` digits (`width <= 10`).
 ///
-/// A `push` per digit measures cheaper than one `push_str` here: the strings are a few digits
-/// long, and `push_str` pays for UTF-8 validation and a `memcpy` call.
+/// Groups of four digits come from a table built at compile time: these strings are a few
+/// digits long and sit in the hot loop of phone numbers, postcodes and street lines.
 #[inline]
 pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
-    let mut buf = [b'0'; 10];
-    let mut v = value;
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let start = i.min(buf.len() - width);
-    for &b in &buf[start..] {
-        out.push(char::from(b));
+    let digits = value.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let width = width.max(digits);
+    if width <= 4 {
+        push_group(out, value, width);
+    } else if width <= 8 {
+        push_group(out, value / 10_000, width - 4);
+        push_group(out, value % 10_000, 4);
+    } else {
+        push_group(out, value / 100_000_000, width - 8);
+        push_group(out, value / 10_000 % 10_000, 4);
+        push_group(out, value % 10_000, 4);
     }
 }
 
@@ -81,6 +107,18 @@ mod tests {
         push_padded(&mut s, 0, 4);
         push_padded(&mut s, 12345, 5);
         assert_eq!(s, "07000012345");
+        for (value, width, text) in [
+            (0, 1, "0"),
+            (9, 3, "009"),
+            (10_000, 1, "10000"),
+            (4_294_967_295, 1, "4294967295"),
+            (123_456_789, 10, "0123456789"),
+            (99_999_999, 8, "99999999"),
+        ] {
+            s.clear();
+            push_padded(&mut s, value, width);
+            assert_eq!(s, text);
+        }
         s.clear();
         assert_eq!(push_ascii_lower(&mut s, "O'Neil-Smith"), 10);
         assert_eq!(s, "oneilsmith");
