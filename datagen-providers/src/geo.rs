@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use datagen_core::{Ctx, Locale};
 
 use crate::table::table;
-use crate::weights::Cumulative;
+use crate::weights::Alias;
 
 table!(
     /// Each country's extent: country, min and max latitude, min and max longitude.
@@ -26,7 +26,7 @@ const JITTER: f64 = 0.02;
 struct Country {
     code: &'static str,
     points: Vec<(f64, f64)>,
-    weights: Cumulative,
+    weights: Alias,
     /// Min and max latitude, min and max longitude.
     extent: [f64; 4],
 }
@@ -68,7 +68,7 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
             countries.push(Country {
                 code,
                 points: Vec::new(),
-                weights: Cumulative::new(vec![1]),
+                weights: Alias::new(&[1]),
                 extent,
             });
             sums.push(Vec::new());
@@ -82,7 +82,7 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
         sum.push(sum.last().copied().unwrap_or(0) + population.max(1));
     }
     for (country, sum) in countries.iter_mut().zip(sums) {
-        country.weights = Cumulative::new(sum);
+        country.weights = Alias::new(&sum);
     }
     countries
 });

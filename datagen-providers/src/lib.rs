@@ -11,15 +11,15 @@
 //! use datagen_providers::{address, internet, person, phone};
 //!
 //! let mut ctx = Ctx::seeded(42);
-//! assert_eq!(person::first_name(&mut ctx), "Ralph");
-//! assert_eq!(person::last_name(&mut ctx), "Perez");
-//! assert_eq!(internet::email(&mut ctx), "beverlymoore@patterson.com");
+//! assert_eq!(person::first_name(&mut ctx), "Edward");
+//! assert_eq!(person::last_name(&mut ctx), "Montes");
+//! assert_eq!(internet::email(&mut ctx), "dorothyhuff@ohara.com");
 //! assert_eq!(phone::number(&mut ctx), "(702) 818-5913");
 //! // The `write_*` forms append to a buffer the caller reuses.
 //! let mut line = String::new();
 //! address::write_street(&mut ctx, &mut line);
-//! assert_eq!(line, "7581 White Square");
-//! assert_eq!(address::city(&mut ctx), "Brooklyn");
+//! assert_eq!(line, "7581 Blankenship Court");
+//! assert_eq!(address::city(&mut ctx), "Joliet");
 //! ```
 //!
 //! Data files live under `data/<locale>/`, each with a header naming its source and licence; the

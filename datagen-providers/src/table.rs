@@ -6,14 +6,14 @@
 
 use datagen_core::Ctx;
 
-use crate::weights::Cumulative;
+use crate::weights::Alias;
 
 /// A table of rows of `N` text columns, each row drawn in proportion to its weight.
 #[derive(Debug)]
 pub(crate) struct Table<const N: usize> {
     rows: Vec<[&'static str; N]>,
     /// The weights; `None` when all weights are equal.
-    cumulative: Option<Cumulative>,
+    cumulative: Option<Alias>,
 }
 
 impl<const N: usize> Table<N> {
@@ -58,7 +58,7 @@ impl<const N: usize> Table<N> {
         assert!(!rows.is_empty(), "data file {name} has no rows");
         Self {
             rows,
-            cumulative: weighted.then(|| Cumulative::new(cumulative)),
+            cumulative: weighted.then(|| Alias::new(&cumulative)),
         }
     }
 
