@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use clap::Args;
 use datagen_core::seed::name_hash;
@@ -13,6 +14,10 @@ pub(crate) struct ListArgs {
     /// Say, for this locale, which providers have no data of its own.
     #[arg(long, value_parser = parse_locale)]
     locale: Option<Locale>,
+    /// Load a word list and register it as provider NAME (`family.name`) first: a `.txt` file
+    /// (one value a line) or a `.csv` file (`value,weight`). Repeatable.
+    #[arg(long = "words", value_name = "NAME=PATH", value_parser = parse_words)]
+    words: Vec<WordsArg>,
 }
 
 /// Arguments of `datagen sample`.
@@ -32,6 +37,40 @@ pub(crate) struct SampleArgs {
     /// Only values that cannot reach a real person (reserved domains, fictional numbers).
     #[arg(long)]
     safe: bool,
+    /// Load a word list and register it as provider NAME (`family.name`) first: a `.txt` file
+    /// (one value a line) or a `.csv` file (`value,weight`). Repeatable.
+    #[arg(long = "words", value_name = "NAME=PATH", value_parser = parse_words)]
+    words: Vec<WordsArg>,
+}
+
+/// A `--words NAME=PATH` argument.
+#[derive(Clone, Debug)]
+pub(crate) struct WordsArg {
+    name: String,
+    path: PathBuf,
+}
+
+fn parse_words(s: &str) -> Result<WordsArg, String> {
+    match s.split_once('=') {
+        Some((name, path)) if !name.is_empty() && !path.is_empty() => Ok(WordsArg {
+            name: name.to_owned(),
+            path: PathBuf::from(path),
+        }),
+        _ => Err(format!(
+            "expected NAME=PATH, such as my.words=words.csv; found `{s}`"
+        )),
+    }
+}
+
+/// Loads and registers the `--words` lists.
+fn register_words(words: &[WordsArg]) -> Result<(), CliError> {
+    for w in words {
+        let list = datagen_providers::WordList::from_path(&w.path)
+            .map_err(|e| CliError::Words(e.to_string()))?;
+        datagen_providers::register_word_list(&w.name, list)
+            .map_err(|e| CliError::Words(format!("--words {}: {e}", w.name)))?;
+    }
+    Ok(())
 }
 
 /// What can go wrong in these commands.
@@ -42,6 +81,8 @@ pub(crate) enum CliError {
         name: String,
         suggestion: Option<&'static str>,
     },
+    /// A `--words` list could not be loaded or registered.
+    Words(String),
     /// Writing to stdout failed.
     Io(io::Error),
 }
@@ -67,6 +108,7 @@ impl fmt::Display for CliError {
                     "unknown provider `{name}`; `datagen providers` lists them all"
                 )
             }
+            CliError::Words(message) => write!(f, "word list: {message}"),
             CliError::Io(e) => write!(f, "could not write the output: {e}"),
         }
     }
@@ -86,10 +128,11 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
 /// Prints every provider: `name<TAB>description`, and with `--locale`, a note on those without
 /// data of their own for it.
 pub(crate) fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError> {
-    for info in datagen_providers::registry() {
-        write!(out, "{}\t{}", info.name, info.description)?;
+    register_words(&args.words)?;
+    for info in datagen_providers::providers() {
+        write!(out, "{}\t{}", info.name(), info.description())?;
         if let Some(locale) = args.locale
-            && !info.localized.contains(&locale)
+            && !info.localized().contains(&locale)
         {
             write!(
                 out,
@@ -104,20 +147,21 @@ pub(crate) fn list(args: &ListArgs, out: &mut impl Write) -> Result<(), CliError
 /// Prints `count` values of one provider. Value `i` is row `i` of an entity named after the
 /// provider, so a longer run extends a shorter one and any value can be recomputed alone.
 pub(crate) fn sample(args: &SampleArgs, out: &mut impl Write) -> Result<(), CliError> {
+    register_words(&args.words)?;
     let info =
-        datagen_providers::find(&args.provider).ok_or_else(|| CliError::UnknownProvider {
+        datagen_providers::find_any(&args.provider).ok_or_else(|| CliError::UnknownProvider {
             name: args.provider.clone(),
             suggestion: datagen_providers::suggest(&args.provider),
         })?;
     let mut ctx = Ctx::seeded(args.seed)
         .with_locale(args.locale)
         .with_safe(args.safe);
-    let entity = name_hash(info.name);
+    let entity = name_hash(info.name());
     let mut line = String::with_capacity(64);
     for row in 0..args.count {
         let saved = ctx.__begin_row(entity, row);
         line.clear();
-        (info.write)(&mut ctx, &mut line);
+        info.write(&mut ctx, &mut line);
         ctx.__leave(saved);
         line.push('\n');
         out.write_all(line.as_bytes())?;

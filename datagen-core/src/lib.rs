@@ -3,9 +3,11 @@
 //!
 //! Every value is a pure function of (seed, entity, row index, field name path); see [`seed`].
 
+pub mod cases;
 mod ctx;
 pub mod dist;
 mod error;
+pub mod factory;
 mod generate;
 pub mod generator;
 mod impls;
@@ -18,6 +20,7 @@ pub mod seed;
 mod uniform;
 pub mod weighted;
 
+pub use cases::{Cases, Invalid};
 pub use ctx::{Ctx, Saved};
 pub use error::Error;
 pub use generate::{Entity, Generate};

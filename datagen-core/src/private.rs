@@ -9,6 +9,12 @@ pub use crate::impls::element_at;
 pub use crate::permute::Permutation;
 pub use crate::seed::name_hash;
 pub use crate::weighted::pick_cumulative;
+// Factories, cases: see `factory.rs` and `cases.rs`.
+pub use crate::cases::{
+    CasesOf, Edges, NoCases, NoEdges, RangeCases, RangeOf, ViaCases, ViaEdges, outside,
+    regex_first, regex_miss,
+};
+pub use crate::factory::{KeyOf, KeyRow, NoKeyRow, Override, ViaKeyRow};
 
 use crate::ctx::Ctx;
 use crate::error::Error;

@@ -15,7 +15,7 @@ use crate::ast::{Container, Data, Field, Group, Style, Variant};
 use crate::attr::Source;
 use crate::ctxt::Errors;
 use crate::source::Place;
-use crate::{fallback, source, valid};
+use crate::{arbitrary, cases, factory, fallback, source, valid};
 
 /// The derive: parse, validate, then expand, or emit the errors beside a stub impl.
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
@@ -44,6 +44,26 @@ pub(crate) struct Gen {
     pub(crate) checks: Vec<TokenStream>,
 }
 
+impl Gen {
+    /// Adds a static once: a field's value code may be emitted more than once (by its build, a
+    /// factory's build and its cases), its statics only once.
+    pub(crate) fn push_static(&mut self, item: TokenStream) {
+        push_once(&mut self.statics, item);
+    }
+
+    /// Adds a domain check once.
+    pub(crate) fn push_check(&mut self, item: TokenStream) {
+        push_once(&mut self.checks, item);
+    }
+}
+
+fn push_once(items: &mut Vec<TokenStream>, item: TokenStream) {
+    let text = item.to_string();
+    if !items.iter().any(|other| other.to_string() == text) {
+        items.push(item);
+    }
+}
+
 /// The path every generated reference goes through.
 pub(crate) fn private() -> TokenStream {
     quote!(::datagen::__private)
@@ -68,6 +88,17 @@ pub(crate) fn row_local(field: &Field<'_>) -> Ident {
 /// The accessor of field `name` that `ref` and `lookup` call.
 pub(crate) fn accessor(name: &Ident) -> Ident {
     Ident::new(&format!("__datagen_field_{}", name.unraw()), name.span())
+}
+
+/// The function giving the row of a value of field `name` (`Some` for keys), for a factory
+/// whose `ref` is set.
+pub(crate) fn row_of(name: &str) -> Ident {
+    Ident::new(&format!("__datagen_row_of_{name}"), Span::call_site())
+}
+
+/// The function reading field `name` of a value, for a factory's association setters.
+pub(crate) fn getter(name: &str) -> Ident {
+    Ident::new(&format!("__datagen_get_{name}"), Span::call_site())
 }
 
 /// `Customer` and `__datagen_field_id` of `ref = Customer::id`.
@@ -98,20 +129,45 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     let entity = &gen_.entity.clone();
     let entity_hash = hash(entity);
 
-    let (build, accessors) = match &cont.data {
+    let top = Place {
+        label: "",
+        statics: "",
+    };
+    // Named structs get a factory (and so cases); enums a build per variant.
+    let mut extra = TokenStream::new();
+    let mut items = TokenStream::new();
+    let build = match &cont.data {
         Data::Struct(group) => {
-            let build = build_group(
-                &mut gen_,
-                group,
-                &quote!(Self),
-                &Place {
-                    label: "",
-                    statics: "",
-                },
-            );
-            (build, accessors(cont, group))
+            let build = build_group(&mut gen_, group, &quote!(Self), &top, false);
+            extra.extend(accessors(cont, group));
+            if group.style == Style::Named {
+                let with = build_group(&mut gen_, group, &quote!(Self), &top, true);
+                let factory = factory::name(cont);
+                let (_, ty_generics, _) = input.generics.split_for_impl();
+                extra.extend(quote! {
+                    #[doc(hidden)]
+                    #[inline]
+                    fn __datagen_build_with(ctx: &mut #p::Ctx, __o: &#factory #ty_generics) -> Self {
+                        #with
+                    }
+                });
+                items.extend(factory::expand(cont, group));
+                items.extend(cases::expand_struct(&mut gen_, cont, group));
+                items.extend(arbitrary::expand_struct(&mut gen_, cont, group));
+            }
+            build
         }
-        Data::Enum(variants) => (build_enum(&mut gen_, variants), TokenStream::new()),
+        Data::Enum(variants) => {
+            let bodies = variant_bodies(&mut gen_, variants);
+            extra.extend(variant_fn(&bodies));
+            items.extend(cases::expand_enum(cont, bodies.len()));
+            items.extend(arbitrary::expand_enum(cont, bodies.len()));
+            build_enum(variants, &bodies)
+        }
+    };
+    let factory_struct = match &cont.data {
+        Data::Struct(group) if group.style == Style::Named => factory::declare(cont, group),
+        _ => TokenStream::new(),
     };
 
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
@@ -129,6 +185,8 @@ fn expand(cont: &Container<'_>) -> TokenStream {
         }
     };
     quote! {
+        #factory_struct
+
         #[allow(non_upper_case_globals, clippy::all, clippy::pedantic, clippy::nursery)]
         const _: () = {
             #(#statics)*
@@ -170,8 +228,10 @@ fn expand(cont: &Container<'_>) -> TokenStream {
                     #build
                 }
 
-                #accessors
+                #extra
             }
+
+            #items
         };
     }
 }
@@ -202,11 +262,12 @@ fn build_group(
     group: &Group<'_>,
     ctor: &TokenStream,
     place: &Place<'_>,
+    overrides: bool,
 ) -> TokenStream {
     let lets: Vec<TokenStream> = group
         .order
         .iter()
-        .map(|&i| source::field_let(gen_, group, &group.fields[i], place))
+        .map(|&i| source::field_let(gen_, group, &group.fields[i], place, overrides))
         .collect();
     let values = group.fields.iter().map(|field| {
         let member = member(field);
@@ -223,17 +284,13 @@ fn build_group(
     }
 }
 
-/// A variant picked by a compile-time cumulative weight table, then its fields in its scope.
-fn build_enum(gen_: &mut Gen, variants: &[Variant<'_>]) -> TokenStream {
+/// The variants that can appear (weight above zero), each with the code building it in its
+/// scope.
+fn variant_bodies(gen_: &mut Gen, variants: &[Variant<'_>]) -> Vec<(usize, TokenStream)> {
     let p = private();
-    let weights: Vec<u64> = variants
-        .iter()
-        .map(|v| v.attrs.weight.map_or(1, |(w, _)| w))
-        .collect();
-    let picked: Vec<usize> = (0..variants.len()).filter(|&i| weights[i] > 0).collect();
-    let arms: Vec<TokenStream> = picked
-        .iter()
-        .map(|&i| {
+    (0..variants.len())
+        .filter(|&i| variants[i].attrs.weight.map_or(1, |(w, _)| w) > 0)
+        .map(|i| {
             let variant = &variants[i];
             let name = variant.ident.unraw().to_string();
             let ident = variant.ident;
@@ -241,16 +298,49 @@ fn build_enum(gen_: &mut Gen, variants: &[Variant<'_>]) -> TokenStream {
                 label: &format!("{name}."),
                 statics: &format!("{name}_"),
             };
-            let body = build_group(gen_, &variant.group, &quote!(Self::#ident), &place);
-            if variant.group.fields.is_empty() {
+            let body = build_group(gen_, &variant.group, &quote!(Self::#ident), &place, false);
+            let body = if variant.group.fields.is_empty() {
                 body
             } else {
                 let scope = hash(&name);
                 quote!(#p::field(ctx, #scope, |ctx| { #body }))
-            }
+            };
+            (i, body)
         })
+        .collect()
+}
+
+/// `__datagen_variant(ctx, k)`: the `k`-th variant that can appear, its fields generated; for
+/// edge cases and proptest strategies.
+fn variant_fn(bodies: &[(usize, TokenStream)]) -> TokenStream {
+    let p = private();
+    let last = bodies.len() - 1;
+    let arms = bodies.iter().enumerate().map(|(k, (_, body))| {
+        if k == last {
+            quote!(_ => #body)
+        } else {
+            let k = proc_macro2::Literal::usize_unsuffixed(k);
+            quote!(#k => #body)
+        }
+    });
+    quote! {
+        #[doc(hidden)]
+        fn __datagen_variant(ctx: &mut #p::Ctx, variant: usize) -> Self {
+            match variant {
+                #(#arms,)*
+            }
+        }
+    }
+}
+
+/// A variant picked by a compile-time cumulative weight table, then its fields in its scope.
+fn build_enum(variants: &[Variant<'_>], bodies: &[(usize, TokenStream)]) -> TokenStream {
+    let p = private();
+    let weights: Vec<u64> = variants
+        .iter()
+        .map(|v| v.attrs.weight.map_or(1, |(w, _)| w))
         .collect();
-    if let [only] = arms.as_slice() {
+    if let [(_, only)] = bodies {
         // One variant can appear: nothing to draw.
         return only.clone();
     }
@@ -262,9 +352,9 @@ fn build_enum(gen_: &mut Gen, variants: &[Variant<'_>]) -> TokenStream {
         })
         .collect();
     let scope = hash("#variant");
-    let last = arms.len() - 1;
-    let arms = picked.iter().zip(&arms).enumerate().map(|(k, (&i, body))| {
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
+    let last = bodies.len() - 1;
+    let arms = bodies.iter().enumerate().map(|(k, (i, body))| {
+        let i = proc_macro2::Literal::usize_unsuffixed(*i);
         if k == last {
             quote!(_ => #body)
         } else {
@@ -303,11 +393,32 @@ fn accessors(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
                 quote!(<Self as #p::Generate>::generate_at(ctx, row).#member)
             }
         };
+        let row_of = row_of(&field.name);
+        let row_of_body = match field.attrs.source().map(|s| &s.value) {
+            Some(Source::Key) => quote!({
+                #[allow(unused_imports)]
+                use #p::{NoKeyRow as _, ViaKeyRow as _};
+                (&#p::KeyOf(value)).key_row()
+            }),
+            _ => quote!({ let _ = value; #p::core::option::Option::None }),
+        };
+        let getter = getter(&field.name);
+        let member = member(field);
         quote! {
             #[doc(hidden)]
             #[inline]
             #vis fn #name(ctx: &#p::Ctx, row: u64) -> #ty {
                 #body
+            }
+
+            #[doc(hidden)]
+            #vis fn #row_of(value: &#ty) -> #p::core::option::Option<u64> {
+                #row_of_body
+            }
+
+            #[doc(hidden)]
+            #vis fn #getter(&self) -> &#ty {
+                &self.#member
             }
         }
     });

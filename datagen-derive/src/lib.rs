@@ -6,11 +6,14 @@
 //! errors, it emits every one of them beside stub impls (`fallback.rs`). Generated code reaches the
 //! runtime only through `::datagen::__private`.
 
+mod arbitrary;
 mod ast;
 mod attr;
+mod cases;
 mod ctxt;
 mod dist;
 mod expand;
+mod factory;
 mod fallback;
 mod lit;
 mod order;

@@ -24,23 +24,44 @@ pub(crate) struct Place<'p> {
     pub(crate) statics: &'p str,
 }
 
-/// `let __f_<name>: Ty = ...;` for one field.
+/// `let __f_<name>: Ty = ...;` for one field. With `overrides` (a factory's build), a set
+/// override in `__o` replaces the field's value source.
 pub(crate) fn field_let(
     gen_: &mut Gen,
     group: &Group<'_>,
     field: &Field<'_>,
     place: &Place<'_>,
+    overrides: bool,
 ) -> TokenStream {
     let p = private();
     let ty = &field.original.ty;
     let local = local(field);
+    let scope = hash(&field.name);
+    // The override of the field, if any: `__o.<field>`, in the field's scope.
+    let slot = overrides.then(|| {
+        let member = crate::expand::member(field);
+        quote!(__o.#member.get_in(ctx, #scope))
+    });
+    let or_override = |rhs: TokenStream| match &slot {
+        // The typed `let` reports a wrong type once, as the build without overrides does.
+        Some(slot) => {
+            quote!(match #slot { #p::core::option::Option::Some(value) => value, #p::core::option::Option::None => { let #local: #ty = #rhs; #local } })
+        }
+        None => rhs,
+    };
     match field.attrs.source().map(|s| (&s.key, &s.value)) {
         // A key is the row number and a skipped field its default: no draws, so no scope.
         Some((key, Source::Key)) => {
-            quote_spanned!(key.span()=> let #local: #ty = <#ty as ::datagen::__private::FromKey>::from_key(ctx.__row());)
+            let rhs = or_override(
+                quote_spanned!(key.span()=> <#ty as ::datagen::__private::FromKey>::from_key(ctx.__row())),
+            );
+            quote!(let #local: #ty = #rhs;)
         }
         Some((key, Source::Skip)) => {
-            quote_spanned!(key.span()=> let #local: #ty = <#ty as ::datagen::__private::core::default::Default>::default();)
+            let rhs = or_override(
+                quote_spanned!(key.span()=> <#ty as ::datagen::__private::core::default::Default>::default()),
+            );
+            quote!(let #local: #ty = #rhs;)
         }
         // A lookup recomputes a field of the row its `by` field picked: no draws either.
         Some((_, Source::Lookup(path))) => {
@@ -51,22 +72,48 @@ pub(crate) fn field_let(
                 .and_then(|by| group.find(&by.value.unraw().to_string()));
             let row = target.map_or_else(|| format_ident!("__row"), row_local);
             let (owner, accessor) = split_ref(path);
-            quote_spanned!(path.span()=> let #local: #ty = #owner::#accessor(ctx, #row);)
+            let rhs = or_override(quote_spanned!(path.span()=> #owner::#accessor(ctx, #row)));
+            quote!(let #local: #ty = #rhs;)
         }
         // A ref a lookup reads keeps its row in a local.
         Some((_, Source::Ref(path))) if is_read_by_lookup(group, field) => {
             let (owner, accessor) = split_ref(path);
             let row = row_local(field);
-            let scope = hash(&field.name);
-            quote_spanned! {path.span()=>
-                let #row: u64 = ::datagen::__private::field(ctx, #scope, |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY));
-                let #local: #ty = #owner::#accessor(ctx, #row);
+            let pick = quote_spanned! {path.span()=>
+                ::datagen::__private::field(ctx, #scope, |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY))
+            };
+            match &slot {
+                // A set key names its row, so the lookups read that row.
+                Some(slot) => {
+                    let row_of = crate::expand::row_of(
+                        &path.segments[path.segments.len() - 1]
+                            .ident
+                            .unraw()
+                            .to_string(),
+                    );
+                    quote_spanned! {path.span()=>
+                        let (#row, #local): (u64, #ty) = match #slot {
+                            ::datagen::__private::core::option::Option::Some(value) => match #owner::#row_of(&value) {
+                                ::datagen::__private::core::option::Option::Some(row) => (row, value),
+                                ::datagen::__private::core::option::Option::None => (#pick, value),
+                            },
+                            ::datagen::__private::core::option::Option::None => {
+                                let row: u64 = #pick;
+                                (row, #owner::#accessor(ctx, row))
+                            }
+                        };
+                    }
+                }
+                None => quote_spanned! {path.span()=>
+                    let #row: u64 = #pick;
+                    let #local: #ty = #owner::#accessor(ctx, #row);
+                },
             }
         }
         _ => {
             let value = wrapped(gen_, group, field, place);
-            let scope = hash(&field.name);
-            quote!(let #local: #ty = #p::field(ctx, #scope, |ctx| #value);)
+            let rhs = or_override(quote!(#p::field(ctx, #scope, |ctx| #value)));
+            quote!(let #local: #ty = #rhs;)
         }
     }
 }
@@ -86,23 +133,38 @@ fn is_read_by_lookup(group: &Group<'_>, field: &Field<'_>) -> bool {
 
 /// The source's value, in `vec_len` with `len`, in `option` with `null_rate`.
 fn wrapped(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>) -> TokenStream {
-    let mut value = value(gen_, group, field, place);
+    let value = value(gen_, group, field, place);
+    wrap(field, value, None, false)
+}
+
+/// `value` (one element's code) wrapped in the field's modifiers: `len` draws its length, or
+/// takes `len` (`(lo, hi)` expressions) when given; `null_rate` draws, or is `Some` when `some`.
+pub(crate) fn wrap(
+    field: &Field<'_>,
+    mut value: TokenStream,
+    len: Option<(TokenStream, TokenStream)>,
+    some: bool,
+) -> TokenStream {
     // The closure's parameter keeps the macro's span: a source that draws nothing (a template)
     // leaves it unused, which must not warn at the user's attribute.
     let param = quote!(|ctx|);
-    if let Some(len) = &field.attrs.len {
-        let (lo, hi) = len_bounds(&len.value);
-        value = quote_spanned!(len.key.span()=> ::datagen::__private::vec_len(ctx, #lo, #hi, #param #value));
+    if let Some(attr) = &field.attrs.len {
+        let (lo, hi) = len.unwrap_or_else(|| len_bounds(&attr.value));
+        value = quote_spanned!(attr.key.span()=> ::datagen::__private::vec_len(ctx, #lo, #hi, #param #value));
     }
     if let Some(rate) = &field.attrs.null_rate {
-        let rate_value = as_f64(&rate.value);
-        value = quote_spanned!(rate.key.span()=> ::datagen::__private::option(ctx, #rate_value, #param #value));
+        if some {
+            value = quote_spanned!(rate.key.span()=> ::datagen::__private::core::option::Option::Some(#value));
+        } else {
+            let rate_value = as_f64(&rate.value);
+            value = quote_spanned!(rate.key.span()=> ::datagen::__private::option(ctx, #rate_value, #param #value));
+        }
     }
     value
 }
 
 /// `(lo, hi)`, both inclusive, of `len = 3`, `len = 1..=3` or `len = 1..4`.
-fn len_bounds(len: &Expr) -> (TokenStream, TokenStream) {
+pub(crate) fn len_bounds(len: &Expr) -> (TokenStream, TokenStream) {
     let Expr::Range(range) = len else {
         return (quote!(#len), quote!(#len));
     };
@@ -121,7 +183,12 @@ fn len_bounds(len: &Expr) -> (TokenStream, TokenStream) {
 }
 
 /// The value of the field's source (of one element with `len`, inside `Some` with `null_rate`).
-fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>) -> TokenStream {
+pub(crate) fn value(
+    gen_: &mut Gen,
+    group: &Group<'_>,
+    field: &Field<'_>,
+    place: &Place<'_>,
+) -> TokenStream {
     let p = private();
     let vty = field.value_ty;
     let label = format!("{}{}", place.label, field.name);
@@ -130,8 +197,7 @@ fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>
     let Some(Keyed { key, value: source }) = field.attrs.source() else {
         return match unique {
             Some(unique) => {
-                gen_.checks
-                    .push(check(&entity, &label, quote!(#p::int_domain::<#vty>())));
+                gen_.push_check(check(&entity, &label, quote!(#p::int_domain::<#vty>())));
                 quote_spanned!(unique.span()=> ::datagen::__private::unique_int::<#vty>(ctx, #entity, #label))
             }
             None => {
@@ -144,7 +210,7 @@ fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>
         Source::Template(template) => self::template(template, group, vty),
         Source::Range(expr) => match unique {
             Some(_) => {
-                gen_.checks.push(check(
+                gen_.push_check(check(
                     &entity,
                     &label,
                     quote_spanned!(expr.span()=> ::datagen::__private::range_domain::<#vty, _>(#expr)),
@@ -157,18 +223,17 @@ fn value(gen_: &mut Gen, group: &Group<'_>, field: &Field<'_>, place: &Place<'_>
         },
         Source::Dist(params) => {
             let name = static_name(field, place);
-            gen_.statics
-                .push(dist_static(&name, key, params, &entity, &label));
+            gen_.push_static(dist_static(&name, key, params, &entity, &label));
             let name = Ident::new(&name.to_string(), key.span());
             quote_spanned!(key.span()=> ::datagen::__private::Generator::<#vty>::generate(&*#name, ctx))
         }
         Source::Regex(lit) => {
             let name = static_name(field, place);
-            gen_.statics.push(regex_static(&name, lit, &entity, &label));
+            gen_.push_static(regex_static(&name, lit, &entity, &label));
             match unique {
                 Some(_) => {
                     let domain = quote_spanned!(lit.span()=> #name.count().unwrap_or(u128::MAX));
-                    gen_.checks.push(check(&entity, &label, domain.clone()));
+                    gen_.push_check(check(&entity, &label, domain.clone()));
                     quote_spanned! {lit.span()=> {
                         let mut out = ::datagen::__private::std::string::String::new();
                         #name.nth(::datagen::__private::unique_index(ctx, #domain, #entity, #label), &mut out);
@@ -256,7 +321,7 @@ fn template(template: &Template, group: &Group<'_>, vty: &syn::Type) -> TokenStr
 }
 
 /// The static holding a field's distribution or pattern: `__DATAGEN_SCORE`, `__DATAGEN_PRO_SCORE`.
-fn static_name(field: &Field<'_>, place: &Place<'_>) -> Ident {
+pub(crate) fn static_name(field: &Field<'_>, place: &Place<'_>) -> Ident {
     let name = format!("__DATAGEN_{}{}", place.statics, field.name).to_uppercase();
     Ident::new(&name, Span::call_site())
 }
@@ -307,7 +372,12 @@ fn regex_static(name: &Ident, lit: &LitStr, entity: &str, label: &str) -> TokenS
 
 /// `one_of`: a uniform index, a compile-time cumulative weight table, or (with `unique`) a
 /// permuted row; then a `match` yielding the item.
-fn one_of(gen_: &mut Gen, field: &Field<'_>, array: &ExprArray, label: &str) -> TokenStream {
+pub(crate) fn one_of(
+    gen_: &mut Gen,
+    field: &Field<'_>,
+    array: &ExprArray,
+    label: &str,
+) -> TokenStream {
     let p = private();
     let vty = field.value_ty;
     let items: Vec<TokenStream> = array
@@ -328,7 +398,7 @@ fn one_of(gen_: &mut Gen, field: &Field<'_>, array: &ExprArray, label: &str) -> 
     let index = match (&field.attrs.unique, &field.attrs.weights) {
         (Some(unique), _) => {
             let domain = n as u128;
-            gen_.checks.push(check(&entity, label, quote!(#domain)));
+            gen_.push_check(check(&entity, label, quote!(#domain)));
             quote_spanned!(unique.span()=> ::datagen::__private::unique_index(ctx, #domain, #entity, #label))
         }
         (None, Some(weights)) => {

@@ -7,8 +7,8 @@
 //! (Länder, régions, prefectures, provinces) weighted by population; postcodes in the national
 //! format over the prefixes in use (real CAPs for it_IT); street lines in the country's form
 //! ("Hauptstraße 12", "12 rue de la Paix", "丸の内1丁目2番3号"); country names in the locale's
-//! language. Each provider draws on its own; the coherent `address` composite (street, city,
-//! state and postcode of one place) is still to come.
+//! language. Each provider draws on its own; the coherent [`address`] composite and [`place`]
+//! take street, city, state, postcode, country and coordinates from one place.
 
 use std::sync::LazyLock;
 
@@ -18,6 +18,9 @@ use datagen_core::{Ctx, Locale};
 use crate::person;
 use crate::table::{Table, fill_template, locale_table, table};
 use crate::text::{parse_ranges, push_padded};
+
+mod place;
+pub use place::{Place, address, place, write_address};
 
 table!(
     /// en_US cities: name, state code; weighted by population.

@@ -13,6 +13,12 @@ use crate::person;
 use crate::table::{Table, locale_table, table};
 use crate::text::{push_ascii_lower, push_padded};
 
+mod net;
+pub use net::{
+    ipv4, ipv6, mac, url, user_agent, write_ipv4, write_ipv6, write_mac, write_url,
+    write_user_agent,
+};
+
 table!(
     /// Free e-mail providers' domains.
     FREE_EMAIL_DOMAIN_EN_US: 1, "en_US/free_email_domain.tsv", true

@@ -28,6 +28,7 @@
 //! each provider has real data for.
 
 mod bank;
+mod custom;
 mod digits;
 mod table;
 mod text;
@@ -47,4 +48,8 @@ pub mod retail;
 pub mod tech;
 pub mod time;
 
+pub use custom::{
+    LoadError, ProviderRef, RegisterError, WordList, find_any, providers, register,
+    register_word_list,
+};
 pub use registry::{ProviderInfo, find, registry, suggest};

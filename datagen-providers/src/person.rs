@@ -10,6 +10,12 @@ use datagen_core::{Ctx, Locale};
 
 use crate::table::{locale_table, table};
 
+mod identity;
+pub use identity::{
+    birth_date, birth_date_value, gender, prefix, ssn, username, write_birth_date, write_ssn,
+    write_username,
+};
+
 table!(
     /// en_US first names (male and female merged), weighted by census frequency.
     FIRST_NAME_EN_US: 1, "en_US/first_name.tsv", true

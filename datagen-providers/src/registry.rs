@@ -54,6 +54,12 @@ macro_rules! composed {
 
 /// Sorted by name (a test checks).
 static REGISTRY: &[ProviderInfo] = &[
+    composed!(
+        "address.address",
+        address::write_address,
+        address::LOCALIZED,
+        "a postal address of one real place (US: ZIP of the city's state); safe mode: unchanged"
+    ),
     word!(
         "address.city",
         address::city,
@@ -265,6 +271,36 @@ static REGISTRY: &[ProviderInfo] = &[
         "an e-mail address; safe mode: @example.com"
     ),
     composed!(
+        "internet.ipv4",
+        internet::write_ipv4,
+        &Locale::ALL,
+        "a public unicast IPv4 address; safe mode: RFC 5737 documentation blocks"
+    ),
+    composed!(
+        "internet.ipv6",
+        internet::write_ipv6,
+        &Locale::ALL,
+        "a global unicast IPv6 address in an RIR block; safe mode: 2001:db8::/32 (RFC 3849)"
+    ),
+    composed!(
+        "internet.mac",
+        internet::write_mac,
+        &Locale::ALL,
+        "a unicast MAC address, universally administered; safe mode: locally administered"
+    ),
+    composed!(
+        "internet.url",
+        internet::write_url,
+        internet::LOCALIZED,
+        "an http(s) URL on a made-up domain; safe mode: under example.com/.net/.org"
+    ),
+    composed!(
+        "internet.user_agent",
+        internet::write_user_agent,
+        &Locale::ALL,
+        "a browser User-Agent, Chrome/Safari/Edge/Firefox mix, current versions; safe mode: unchanged"
+    ),
+    composed!(
         "internet.username",
         internet::write_username,
         internet::LOCALIZED,
@@ -288,11 +324,23 @@ static REGISTRY: &[ProviderInfo] = &[
         lorem::ALL,
         "a lorem ipsum word; safe mode: unchanged"
     ),
+    composed!(
+        "person.birth_date",
+        person::write_birth_date,
+        &Locale::ALL,
+        "an ISO 8601 date of birth, age 18-90 on the context's now; safe mode: unchanged"
+    ),
     word!(
         "person.first_name",
         person::first_name,
         person::LOCALIZED,
         "a first name, weighted by frequency"
+    ),
+    word!(
+        "person.gender",
+        person::gender,
+        &Locale::ALL,
+        "female or male (English codes in every locale); safe mode: unchanged"
     ),
     word!(
         "person.last_name",
@@ -305,6 +353,24 @@ static REGISTRY: &[ProviderInfo] = &[
         person::write_name,
         person::LOCALIZED,
         "a full name, first and last"
+    ),
+    word!(
+        "person.prefix",
+        person::prefix,
+        person::LOCALIZED,
+        "an honorific (Mr., Frau, Mme; ja_JP/zh_CN: the suffix 様/先生/女士); safe mode: unchanged"
+    ),
+    composed!(
+        "person.ssn",
+        person::write_ssn,
+        &[Locale::EnUs],
+        "a structurally valid US Social Security number; safe mode: 987-65-4320 to 4329 (SSA ads)"
+    ),
+    composed!(
+        "person.username",
+        person::write_username,
+        person::LOCALIZED,
+        "a username derived from a name, as internet.username; safe mode: unchanged"
     ),
     composed!(
         "phone.number",

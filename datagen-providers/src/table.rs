@@ -9,11 +9,31 @@ use datagen_core::Ctx;
 use crate::weights::Alias;
 
 /// A table of rows of `N` text columns, each row drawn in proportion to its weight.
+///
+/// Draws are memory-bound on the big name and place tables, so the layout is built for them:
+/// the rows are stored heaviest first (the heavy rows get most draws and are the alias targets,
+/// so they share cache lines), each alias column sits next to its own row's cells in one
+/// [`Slot`], and the cells' bytes are copied, in the same order, into one contiguous blob. A draw
+/// that keeps its column costs one cache line for the column and the row, and one for the bytes.
 #[derive(Debug)]
 pub(crate) struct Table<const N: usize> {
+    /// The rows heaviest first (file order among equal weights), each with its alias column.
+    slots: Box<[Slot<N>]>,
+    /// Whether the rows have different weights; otherwise every slot keeps its own row.
+    weighted: bool,
+    /// The rows in file order, for lookups and scans.
     rows: Vec<[&'static str; N]>,
-    /// The weights; `None` when all weights are equal.
-    cumulative: Option<Alias>,
+}
+
+/// One alias column and the row it keeps.
+#[derive(Debug)]
+struct Slot<const N: usize> {
+    /// The probability (scaled to 2^32) of keeping this slot's row.
+    keep: u32,
+    /// The slot drawn otherwise.
+    alias: u32,
+    /// This slot's row.
+    row: [&'static str; N],
 }
 
 impl<const N: usize> Table<N> {
@@ -25,8 +45,7 @@ impl<const N: usize> Table<N> {
     /// so this cannot happen in a released build.
     pub(crate) fn parse(name: &str, text: &'static str, weighted: bool) -> Self {
         let mut rows = Vec::new();
-        let mut cumulative = Vec::new();
-        let mut total: u64 = 0;
+        let mut weights = Vec::new();
         for (number, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -38,38 +57,87 @@ impl<const N: usize> Table<N> {
                 "data file {name}, line {}: expected {N} non-empty columns",
                 number + 1
             );
-            if weighted {
-                let weight: u64 = cells.next().and_then(|w| w.parse().ok()).unwrap_or(0);
+            let weight: u64 = if weighted {
+                let weight = cells.next().and_then(|w| w.parse().ok()).unwrap_or(0);
                 assert!(
                     weight > 0,
                     "data file {name}, line {}: bad or missing weight",
                     number + 1
                 );
-                total += weight;
-                cumulative.push(total);
-            }
+                weight
+            } else {
+                1
+            };
             assert!(
                 cells.next().is_none(),
                 "data file {name}, line {}: too many columns",
                 number + 1
             );
             rows.push(row);
+            weights.push(weight);
         }
         assert!(!rows.is_empty(), "data file {name} has no rows");
+        let weighted = weights.iter().any(|&w| w != weights[0]);
+        // Heaviest first; the sort is stable, so equal weights keep file order.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        if weighted {
+            order.sort_by_key(|&i| std::cmp::Reverse(weights[i]));
+        }
+        // The cells' bytes in draw order, end to end, in one allocation that lives as long as
+        // the program: tables are statics parsed once.
+        let mut blob = String::with_capacity(
+            order.iter().map(|&i| rows[i].iter().map(|c| c.len()).sum::<usize>()).sum(),
+        );
+        let mut spans = Vec::with_capacity(order.len());
+        for &i in &order {
+            spans.push(rows[i].map(|cell| {
+                blob.push_str(cell);
+                (blob.len() - cell.len(), cell.len())
+            }));
+        }
+        let blob: &'static str = Box::leak(blob.into_boxed_str());
+        let columns = if weighted {
+            let sums: Vec<u64> = order
+                .iter()
+                .scan(0u64, |total, &i| {
+                    *total += weights[i];
+                    Some(*total)
+                })
+                .collect();
+            Alias::new(&sums).into_columns()
+        } else {
+            (0..order.len()).map(|i| (u32::MAX, i as u32)).collect()
+        };
+        let slots = columns
+            .into_iter()
+            .zip(spans)
+            .map(|((keep, alias), span)| Slot {
+                keep,
+                alias,
+                row: span.map(|(start, len)| &blob[start..start + len]),
+            })
+            .collect();
         Self {
+            slots,
+            weighted,
             rows,
-            cumulative: weighted.then(|| Alias::new(&cumulative)),
         }
     }
 
     /// A row, drawn in proportion to its weight.
     #[inline]
     pub(crate) fn pick(&self, ctx: &mut Ctx) -> &[&'static str; N] {
-        let index = match &self.cumulative {
-            Some(cumulative) => cumulative.pick(ctx),
-            None => ctx.index(self.rows.len()),
-        };
-        &self.rows[index]
+        if !self.weighted {
+            return &self.slots[ctx.index(self.slots.len())].row;
+        }
+        let r = ctx.next_u64();
+        let column = (((r >> 32) * self.slots.len() as u64) >> 32) as usize;
+        let slot = &self.slots[column];
+        if (r as u32) < slot.keep {
+            &slot.row
+        } else {
+            &self.slots[slot.alias as usize].row
+        }
     }
 
     /// Every row, in file order.

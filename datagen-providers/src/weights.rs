@@ -54,6 +54,12 @@ impl Alias {
         Self { columns }
     }
 
+    /// The columns, one per row: the probability (scaled to 2^32) of keeping the row, and the
+    /// row drawn otherwise. Tables store them next to their rows.
+    pub(crate) fn into_columns(self) -> Vec<(u32, u32)> {
+        self.columns
+    }
+
     /// Draws an index in proportion to its weight.
     #[inline]
     pub(crate) fn pick(&self, ctx: &mut Ctx) -> usize {

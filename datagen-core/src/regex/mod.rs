@@ -50,6 +50,9 @@ pub struct Regex {
     program: Program,
     /// Bytes to reserve for a fresh string: the shortest match, or the longest if it is short.
     len_hint: usize,
+    /// The fewest and most bytes a match has (`None`: unbounded).
+    min_len: usize,
+    max_len: Option<usize>,
 }
 
 impl Regex {
@@ -70,6 +73,8 @@ impl Regex {
             pattern: pattern.into(),
             program,
             len_hint,
+            min_len: props.minimum_len().unwrap_or(0),
+            max_len: props.maximum_len(),
         })
     }
 
@@ -108,6 +113,16 @@ impl Regex {
             self.pattern
         );
         self.program.nth(0, index, out);
+    }
+
+    /// The fewest bytes a string matching the pattern has.
+    pub fn min_len(&self) -> usize {
+        self.min_len
+    }
+
+    /// The most bytes a string matching the pattern has; `None` with unbounded repetition.
+    pub fn max_len(&self) -> Option<usize> {
+        self.max_len
     }
 
     /// The pattern as given to [`Regex::new`].
