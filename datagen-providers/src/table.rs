@@ -10,16 +10,17 @@ use crate::weights::Alias;
 
 /// A table of rows of `N` text columns, each row drawn in proportion to its weight.
 ///
-/// Draws are memory-bound on the big name and place tables, so the layout is built for them:
-/// the rows are stored heaviest first (the heavy rows get most draws and are the alias targets,
-/// so they share cache lines), each alias column sits next to its own row's cells in one
-/// [`Slot`], and the cells' bytes are copied, in the same order, into one contiguous blob. A draw
-/// that keeps its column costs one cache line for the column and the row, and one for the bytes.
+/// Draws touch random rows of tables of thousands of rows, so the layout keeps each draw's
+/// memory traffic small: the rows are stored heaviest first (the heavy rows get most draws and
+/// are the alias targets, so their lines are the likeliest to be cached), each alias column
+/// sits next to its own row's cells in one [`Slot`], and the cells' bytes are copied, heaviest
+/// first, into one contiguous block. A draw that keeps its column costs one cache line for the
+/// column and the row, and one for the bytes.
 #[derive(Debug)]
 pub(crate) struct Table<const N: usize> {
     /// The rows heaviest first (file order among equal weights), each with its alias column.
     slots: Box<[Slot<N>]>,
-    /// Whether the rows have different weights; otherwise every slot keeps its own row.
+    /// Whether the rows have different weights; otherwise a draw is one uniform index.
     weighted: bool,
     /// The rows in file order, for lookups and scans.
     rows: Vec<[&'static str; N]>,
@@ -77,26 +78,40 @@ impl<const N: usize> Table<N> {
             weights.push(weight);
         }
         assert!(!rows.is_empty(), "data file {name} has no rows");
-        let weighted = weights.iter().any(|&w| w != weights[0]);
+        let slots = Self::slots(&rows, &weights);
+        Self {
+            weighted: slots.iter().any(|slot| slot.keep != u32::MAX),
+            slots,
+            rows,
+        }
+    }
+
+    /// Lays out the rows heaviest first with their alias columns; see [`Table`].
+    fn slots(rows: &[[&'static str; N]], weights: &[u64]) -> Box<[Slot<N>]> {
+        let uniform = weights.iter().all(|&w| w == weights[0]);
         // Heaviest first; the sort is stable, so equal weights keep file order.
         let mut order: Vec<usize> = (0..rows.len()).collect();
-        if weighted {
+        if !uniform {
             order.sort_by_key(|&i| std::cmp::Reverse(weights[i]));
         }
-        // The cells' bytes in draw order, end to end, in one allocation that lives as long as
-        // the program: tables are statics parsed once.
+        // The cells' bytes in that order, end to end, in one block that lives as long as the
+        // program: tables are statics parsed once.
         let mut blob = String::with_capacity(
             order.iter().map(|&i| rows[i].iter().map(|c| c.len()).sum::<usize>()).sum(),
         );
-        let mut spans = Vec::with_capacity(order.len());
-        for &i in &order {
-            spans.push(rows[i].map(|cell| {
-                blob.push_str(cell);
-                (blob.len() - cell.len(), cell.len())
-            }));
-        }
+        let spans: Vec<[(usize, usize); N]> = order
+            .iter()
+            .map(|&i| {
+                rows[i].map(|cell| {
+                    blob.push_str(cell);
+                    (blob.len() - cell.len(), cell.len())
+                })
+            })
+            .collect();
         let blob: &'static str = Box::leak(blob.into_boxed_str());
-        let columns = if weighted {
+        let columns: Vec<(u32, u32)> = if uniform {
+            (0..order.len()).map(|k| (u32::MAX, k as u32)).collect()
+        } else {
             let sums: Vec<u64> = order
                 .iter()
                 .scan(0u64, |total, &i| {
@@ -105,10 +120,8 @@ impl<const N: usize> Table<N> {
                 })
                 .collect();
             Alias::new(&sums).into_columns()
-        } else {
-            (0..order.len()).map(|i| (u32::MAX, i as u32)).collect()
         };
-        let slots = columns
+        columns
             .into_iter()
             .zip(spans)
             .map(|((keep, alias), span)| Slot {
@@ -116,12 +129,7 @@ impl<const N: usize> Table<N> {
                 alias,
                 row: span.map(|(start, len)| &blob[start..start + len]),
             })
-            .collect();
-        Self {
-            slots,
-            weighted,
-            rows,
-        }
+            .collect()
     }
 
     /// A row, drawn in proportion to its weight.

@@ -322,6 +322,26 @@ fn extents() -> HashMap<String, [f64; 4]> {
         .collect()
 }
 
+/// The départements of each French région since 2016 (INSEE), written out here on their own.
+const FR_DEPARTMENTS: [(&str, &str); 13] = [
+    ("Île-de-France", "75 77 78 91 92 93 94 95"),
+    ("Centre-Val de Loire", "18 28 36 37 41 45"),
+    ("Bourgogne-Franche-Comté", "21 25 39 58 70 71 89 90"),
+    ("Normandie", "14 27 50 61 76"),
+    ("Hauts-de-France", "02 59 60 62 80"),
+    ("Grand Est", "08 10 51 52 54 55 57 67 68 88"),
+    ("Pays de la Loire", "44 49 53 72 85"),
+    ("Bretagne", "22 29 35 56"),
+    ("Nouvelle-Aquitaine", "16 17 19 23 24 33 40 47 64 79 86 87"),
+    ("Occitanie", "09 11 12 30 31 32 34 46 48 65 66 81 82"),
+    (
+        "Auvergne-Rhône-Alpes",
+        "01 03 07 15 26 38 42 43 63 69 73 74",
+    ),
+    ("Provence-Alpes-Côte d'Azur", "04 05 06 13 83 84"),
+    ("Corse", "20"),
+];
+
 #[test]
 fn places_are_coherent() {
     let zips = zip_table();
@@ -334,6 +354,20 @@ fn places_are_coherent() {
             (c[0].to_owned(), c[1].to_owned())
         })
         .collect();
+    let regions: HashMap<Locale, HashSet<&str>> = [
+        (Locale::DeDe, include_str!("../data/de_DE/state.tsv")),
+        (Locale::FrFr, include_str!("../data/fr_FR/state.tsv")),
+    ]
+    .into_iter()
+    .map(|(locale, text)| {
+        let names = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        (locale, names)
+    })
+    .collect();
     let mut states = HashSet::new();
     for locale in Locale::ALL {
         let [lat_lo, lat_hi, lon_lo, lon_hi] = extents[locale.country_code()];
@@ -361,13 +395,27 @@ fn places_are_coherent() {
                     );
                     assert_eq!(p.country, "United States");
                     states.insert(state);
+                } else if matches!(locale, Locale::DeDe | Locale::FrFr) {
+                    let region = p.state.expect("de_DE and fr_FR places have a region");
+                    assert!(regions[&locale].contains(region), "{p:?}");
+                    if locale == Locale::FrFr {
+                        let department = &p.postcode[..2];
+                        assert!(
+                            FR_DEPARTMENTS
+                                .iter()
+                                .any(|(r, ds)| *r == region
+                                    && ds.split(' ').any(|d| d == department)),
+                            "{p:?}: postcode of another région"
+                        );
+                    }
+                    states.insert(region);
                 } else {
                     assert_eq!(p.state, None);
                 }
             }
         }
     }
-    assert!(states.len() >= 45, "{}", states.len());
+    assert!(states.len() >= 45 + 16 + 13, "{}", states.len());
 }
 
 #[test]
@@ -381,7 +429,8 @@ fn address_lines_hold_their_place() {
             for part in [p.street.as_str(), p.city, &p.postcode, p.country] {
                 assert!(line.contains(part), "{locale}: {line} lacks {part}");
             }
-            if let Some(state) = p.state {
+            // Only US addresses carry the region (DE and FR ones name no Land or région).
+            if let Some(state) = p.state.filter(|_| locale == Locale::EnUs) {
                 assert!(
                     line.contains(&format!(", {state} {}, ", p.postcode)),
                     "{line}"

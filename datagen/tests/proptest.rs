@@ -122,7 +122,7 @@ fn generators_and_providers_have_strategies() {
     let mut runner = runner();
     let ages = datagen::generator::from_fn(|ctx: &mut Ctx| ctx.below(10));
     for _ in 0..20 {
-        let v = datagen::proptest::from_generator(ages.clone())
+        let v = datagen::proptest::from_generator(ages)
             .new_tree(&mut runner)
             .unwrap()
             .current();
@@ -131,9 +131,7 @@ fn generators_and_providers_have_strategies() {
     let names = datagen::proptest::provider("person.first_name").expect("a provider");
     let name = names.new_tree(&mut runner).unwrap().current();
     assert!(!name.is_empty());
-    let err = datagen::proptest::provider("person.frist_name")
-        .err()
-        .expect("unknown");
+    let err = datagen::proptest::provider("person.frist_name").expect_err("unknown");
     assert!(err.contains("did you mean `person.first_name`"), "{err}");
     // A seeded value prints its seed, and the seed replays it.
     let seeded = datagen::proptest::seeded(datagen::regex::Regex::new("[a-z]{8}").unwrap());

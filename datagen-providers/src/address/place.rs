@@ -4,11 +4,15 @@
 //! - en_US: the city, its state, its coordinates (GeoNames) and the ZIP code: a ZIP code in use
 //!   (Census ZCTA) whose 3-digit prefix belongs to the city's state. The ZIP lies in the right
 //!   state but is not necessarily one of the city's own.
-//! - every other locale: the city (in the locale's language and script) and its coordinates come
-//!   from one GeoNames place of the country; the country is the locale's. The data carries no
-//!   region for these places, so [`Place::state`] is `None`, and the postcode is the locale's
-//!   national format over the prefixes in use ([`postcode`](super::postcode)), not the city's
-//!   own.
+//! - de_DE and fr_FR: the city, its Land or région (named as [`state`](super::state) names it)
+//!   and its coordinates come from one GeoNames place. fr_FR postcodes start with the number of
+//!   one of the région's départements (the city's own département is not in the data); de_DE
+//!   postcodes are the national format over the Leitregionen in use, not tied to the Land (German
+//!   postcode regions cross Länder borders).
+//! - the other locales: the city (in the locale's language and script) and its coordinates come
+//!   from one GeoNames place of the country; the data ties no region to these places, so
+//!   [`Place::state`] is `None`, and the postcode is the locale's national format over the
+//!   prefixes in use ([`postcode`](super::postcode)), not the city's own.
 //! - everywhere: the street line is made up in the country's form ([`street`](super::street)).
 //!
 //! Safe mode changes nothing: the places are public facts and the street lines are made up.
@@ -18,7 +22,7 @@ use std::sync::LazyLock;
 
 use datagen_core::{Ctx, Locale};
 
-use crate::table::Table;
+use crate::table::{Table, fill_template};
 use crate::text::{parse_ranges, push_padded};
 
 /// A table of places under `data/`, parsed on first use.
@@ -36,18 +40,20 @@ fn us_places() -> &'static Table<4> {
     place_table!(4, "en_US/place.tsv")
 }
 
-/// The places of the other locales: name, latitude, longitude; weighted by population.
-fn places(locale: Locale) -> Option<&'static Table<3>> {
+/// The places of the other locales: name, region (`-` when unknown), postcode templates (`,`
+/// between them; `-` for the locale's postcode table), latitude, longitude; weighted by
+/// population.
+fn places(locale: Locale) -> Option<&'static Table<5>> {
     Some(match locale {
-        Locale::EnGb => place_table!(3, "en_GB/place.tsv"),
-        Locale::DeDe => place_table!(3, "de_DE/place.tsv"),
-        Locale::FrFr => place_table!(3, "fr_FR/place.tsv"),
-        Locale::EsEs => place_table!(3, "es_ES/place.tsv"),
-        Locale::ItIt => place_table!(3, "it_IT/place.tsv"),
-        Locale::PtBr => place_table!(3, "pt_BR/place.tsv"),
-        Locale::JaJp => place_table!(3, "ja_JP/place.tsv"),
-        Locale::ZhCn => place_table!(3, "zh_CN/place.tsv"),
-        Locale::NlNl => place_table!(3, "nl_NL/place.tsv"),
+        Locale::EnGb => place_table!(5, "en_GB/place.tsv"),
+        Locale::DeDe => place_table!(5, "de_DE/place.tsv"),
+        Locale::FrFr => place_table!(5, "fr_FR/place.tsv"),
+        Locale::EsEs => place_table!(5, "es_ES/place.tsv"),
+        Locale::ItIt => place_table!(5, "it_IT/place.tsv"),
+        Locale::PtBr => place_table!(5, "pt_BR/place.tsv"),
+        Locale::JaJp => place_table!(5, "ja_JP/place.tsv"),
+        Locale::ZhCn => place_table!(5, "zh_CN/place.tsv"),
+        Locale::NlNl => place_table!(5, "nl_NL/place.tsv"),
         // en_US, and any locale added later until it has its own table.
         _ => return None,
     })
@@ -100,9 +106,11 @@ pub struct Place {
     /// The city, in the locale's language and script.
     pub city: &'static str,
     /// The first-level region where the data ties it to the city: the USPS state code for
-    /// en_US ("IL"); `None` in the other locales.
+    /// en_US ("IL"), the Land for de_DE ("Bayern"), the région for fr_FR ("Occitanie"); `None`
+    /// in the other locales.
     pub state: Option<&'static str>,
-    /// The postcode: for en_US a ZIP code of the city's state; elsewhere the national format.
+    /// The postcode: for en_US a ZIP code of the city's state; for fr_FR one of a département of
+    /// the city's région; elsewhere the national format.
     pub postcode: String,
     /// The country's name in the locale's language.
     pub country: &'static str,
@@ -125,13 +133,19 @@ pub fn place(ctx: &mut Ctx) -> Place {
     let coordinate = |s: &str| s.parse::<f64>().expect("coordinates are numbers (tested)");
     match places(locale) {
         Some(table) => {
-            let [city, lat, lon] = *table.pick(ctx);
+            let [city, region, templates, lat, lon] = *table.pick(ctx);
             let mut postcode = String::with_capacity(9);
-            super::write_postcode(ctx, &mut postcode);
+            if templates == "-" {
+                super::write_postcode(ctx, &mut postcode);
+            } else {
+                let n = templates.split(',').count();
+                let template = templates.split(',').nth(ctx.index(n)).unwrap_or(templates);
+                fill_template(ctx, template, &mut postcode);
+            }
             Place {
                 street,
                 city,
-                state: None,
+                state: (region != "-").then_some(region),
                 postcode,
                 country,
                 country_code,
@@ -217,10 +231,17 @@ mod tests {
         }
         for locale in Locale::ALL {
             if let Some(table) = places(locale) {
-                for [name, lat, lon] in table.rows() {
+                for [name, _, templates, lat, lon] in table.rows() {
                     assert!(
                         lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok(),
                         "{name}"
+                    );
+                    assert!(
+                        *templates == "-"
+                            || templates
+                                .split(',')
+                                .all(|t| t.bytes().all(|b| b == b'#' || b.is_ascii_digit())),
+                        "{name}: {templates}"
                     );
                 }
             }
