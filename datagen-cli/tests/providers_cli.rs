@@ -38,10 +38,17 @@ fn providers_with_a_locale_flags_exactly_the_providers_without_its_data() {
         let marker = format!("[no {locale} data");
         for line in text.lines() {
             let name = line.split('\t').next().expect("a name");
-            assert_eq!(line.contains(&marker), missing.contains(&name), "{locale}: {line}");
+            assert_eq!(
+                line.contains(&marker),
+                missing.contains(&name),
+                "{locale}: {line}"
+            );
         }
         // Most providers have data of their own for these locales.
-        assert!(missing.len() * 4 < text.lines().count(), "{locale}: {missing:?}");
+        assert!(
+            missing.len() * 4 < text.lines().count(),
+            "{locale}: {missing:?}"
+        );
     }
 }
 

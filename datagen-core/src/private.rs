@@ -294,12 +294,6 @@ impl<T: AsRef<str> + ?Sized> ViaStr for Piece<'_, T> {
         let value = self.0.as_ref();
         match case {
             Case::Keep => out.push_str(value),
-            // The common case (names into e-mail addresses): short ASCII words, lowered on the
-            // way in rather than copied and then re-cased.
-            Case::Lower if value.is_ascii() => {
-                out.reserve(value.len());
-                out.extend(value.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            }
             _ => {
                 let start = out.len();
                 out.push_str(value);

@@ -12,14 +12,14 @@
 //!
 //! let mut ctx = Ctx::seeded(42);
 //! assert_eq!(person::first_name(&mut ctx), "Edward");
-//! assert_eq!(person::last_name(&mut ctx), "Montes");
-//! assert_eq!(internet::email(&mut ctx), "dorothyhuff@ohara.com");
+//! assert_eq!(person::last_name(&mut ctx), "Herbert");
+//! assert_eq!(internet::email(&mut ctx), "dorothynorton@ohara.biz");
 //! assert_eq!(phone::number(&mut ctx), "(702) 818-5913");
 //! // The `write_*` forms append to a buffer the caller reuses.
 //! let mut line = String::new();
 //! address::write_street(&mut ctx, &mut line);
 //! assert_eq!(line, "7581 Blankenship Court");
-//! assert_eq!(address::city(&mut ctx), "Joliet");
+//! assert_eq!(address::city(&mut ctx), "Savannah");
 //! ```
 //!
 //! Data files live under `data/<locale>/`, each with a header naming its source and licence; the

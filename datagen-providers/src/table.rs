@@ -97,7 +97,10 @@ impl<const N: usize> Table<N> {
         // The cells' bytes in that order, end to end, in one block that lives as long as the
         // program: tables are statics parsed once.
         let mut blob = String::with_capacity(
-            order.iter().map(|&i| rows[i].iter().map(|c| c.len()).sum::<usize>()).sum(),
+            order
+                .iter()
+                .map(|&i| rows[i].iter().map(|c| c.len()).sum::<usize>())
+                .sum(),
         );
         let spans: Vec<[(usize, usize); N]> = order
             .iter()

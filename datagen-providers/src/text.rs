@@ -24,7 +24,7 @@ pub(crate) fn parse_ranges(name: &str, text: &str) -> Vec<u32> {
 /// The numbers 0 to 9999 as four zero-padded ASCII digits each, end to end, built at compile
 /// time.
 static FOUR_DIGITS: &str = {
-    const BYTES: [u8; 40_000] = {
+    static BYTES: [u8; 40_000] = {
         let mut bytes = [0u8; 40_000];
         let mut n = 0;
         while n < 10_000 {
@@ -58,7 +58,16 @@ fn push_group(out: &mut String, value: u32, width: usize) {
 pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
     /// `10^w` for `w < 10`: below it, `width` digits hold the value.
     const FITS: [u32; 10] = [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
     ];
     // The common case, a value that fits its width (a phone number's group, a ZIP code), skips
     // counting the digits.

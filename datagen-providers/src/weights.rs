@@ -26,7 +26,10 @@ impl Alias {
         let total = u128::from(sums.last().copied().unwrap_or(0));
         assert!(total > 0, "Alias::new: the weights total zero");
         let n = sums.len();
-        assert!(u32::try_from(n).is_ok(), "Alias::new: more than u32::MAX rows");
+        assert!(
+            u32::try_from(n).is_ok(),
+            "Alias::new: more than u32::MAX rows"
+        );
         // A zero weight must never be drawn: its threshold is 0 and `r < 0` never holds.
         // Weights scaled by n, so the average column holds exactly `total`: exact integers.
         let mut scaled: Vec<u128> = sums
@@ -38,7 +41,8 @@ impl Alias {
             })
             .collect();
         let mut columns = vec![(u32::MAX, 0u32); n];
-        let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| scaled[i] < total);
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) =
+            (0..n).partition(|&i| scaled[i] < total);
         while let (Some(s), Some(&l)) = (small.pop(), large.last()) {
             columns[s] = (keep_threshold(scaled[s], total), l as u32);
             scaled[l] -= total - scaled[s];
@@ -66,7 +70,11 @@ impl Alias {
         let r = ctx.next_u64();
         let column = (((r >> 32) * self.columns.len() as u64) >> 32) as usize;
         let (keep, alias) = self.columns[column];
-        if (r as u32) < keep { column } else { alias as usize }
+        if (r as u32) < keep {
+            column
+        } else {
+            alias as usize
+        }
     }
 }
 
@@ -90,19 +98,32 @@ mod tests {
         for _ in 0..draws {
             counts[table.pick(&mut ctx)] += 1;
         }
-        counts.iter().map(|&c| f64::from(c) / f64::from(draws)).collect()
+        counts
+            .iter()
+            .map(|&c| f64::from(c) / f64::from(draws))
+            .collect()
     }
 
     #[test]
     fn frequencies_follow_weights() {
-        for sums in [&[1u64][..], &[5, 10, 15], &[1, 3, 6], &[1, 1000, 1001, 5000, 5001], &[7, 7, 9]] {
+        for sums in [
+            &[1u64][..],
+            &[5, 10, 15],
+            &[1, 3, 6],
+            &[1, 1000, 1001, 5000, 5001],
+            &[7, 7, 9],
+        ] {
             let total = *sums.last().expect("non-empty") as f64;
             let got = frequencies(sums, 200_000);
             let mut prev = 0u64;
             for (i, &sum) in sums.iter().enumerate() {
                 let want = (sum - prev) as f64 / total;
                 prev = sum;
-                assert!((got[i] - want).abs() < 0.005, "{sums:?}: row {i} {} vs {want}", got[i]);
+                assert!(
+                    (got[i] - want).abs() < 0.005,
+                    "{sums:?}: row {i} {} vs {want}",
+                    got[i]
+                );
             }
         }
     }

@@ -95,18 +95,18 @@ fn first_orders_are_pinned() {
 }
 
 const PINNED_CUSTOMERS: &str = concat!(
-    r#"Customer { id: 1, first_name: "Steven", last_name: "Stewart", email: "Steven.Stewart@example.com", age: 47, score: 93.72538714560497, code: "QZ-723333", tier: "bronze", nickname: Some("66RuGbKoFWGUQw"), tags: ["prZqAYIZU", "Ap9ljJQ36hGW"], address: Address { city: "New York City" }, created_at: 2020-06-13T01:18:51Z, uid: 0054e44c-b5d8-41df-9bcd-fd17bfe2ae31, active: true }"#,
+    r#"Customer { id: 1, first_name: "Ursula", last_name: "Smith", email: "Ursula.Smith@example.com", age: 47, score: 93.72538714560497, code: "QZ-723333", tier: "bronze", nickname: Some("66RuGbKoFWGUQw"), tags: ["prZqAYIZU", "Ap9ljJQ36hGW"], address: Address { city: "Tulsa" }, created_at: 2020-06-13T01:18:51Z, uid: 0054e44c-b5d8-41df-9bcd-fd17bfe2ae31, active: true }"#,
     "\n",
-    r#"Customer { id: 2, first_name: "Tamela", last_name: "Brown", email: "Tamela.Brown@example.com", age: 25, score: 97.61209398630916, code: "NL-533809", tier: "bronze", nickname: Some("nyaQ"), tags: ["Ius4xK3NVj6I"], address: Address { city: "Redlands" }, created_at: 2020-10-09T03:56:42Z, uid: bcfd15ba-3acd-4ec5-a1a8-1488c3d875c9, active: false }"#,
+    r#"Customer { id: 2, first_name: "Tanya", last_name: "Craig", email: "Tanya.Craig@example.com", age: 25, score: 97.61209398630916, code: "NL-533809", tier: "bronze", nickname: Some("nyaQ"), tags: ["Ius4xK3NVj6I"], address: Address { city: "Jacksonville" }, created_at: 2020-10-09T03:56:42Z, uid: bcfd15ba-3acd-4ec5-a1a8-1488c3d875c9, active: false }"#,
     "\n",
-    r#"Customer { id: 3, first_name: "Jeffrey", last_name: "McArthur", email: "Jeffrey.McArthur@example.com", age: 89, score: 117.66389807767018, code: "FZ-488551", tier: "bronze", nickname: Some("7x4Diiga0NJ2wGj"), tags: ["vepw8", "i"], address: Address { city: "Eloise" }, created_at: 2024-10-16T05:57:28Z, uid: 695b6cc1-96c7-42ff-ba8b-47b3e5e6d307, active: true }"#,
+    r#"Customer { id: 3, first_name: "Michael", last_name: "Caldwell", email: "Michael.Caldwell@example.com", age: 89, score: 117.66389807767018, code: "FZ-488551", tier: "bronze", nickname: Some("7x4Diiga0NJ2wGj"), tags: ["vepw8", "i"], address: Address { city: "Pembroke Pines" }, created_at: 2024-10-16T05:57:28Z, uid: 695b6cc1-96c7-42ff-ba8b-47b3e5e6d307, active: true }"#,
     "\n",
 );
 const PINNED_ORDERS: &str = concat!(
-    r#"Order { id: 1, customer_id: 62, customer_email: "Karen.Jarman@example.com", amount: 477.22445501887194, status: "pending", plan: Pro { seats: 59281 }, number: 4307 }"#,
+    r#"Order { id: 1, customer_id: 62, customer_email: "Robert.Callahan@example.com", amount: 477.22445501887194, status: "pending", plan: Pro { seats: 59281 }, number: 4307 }"#,
     "\n",
-    r#"Order { id: 2, customer_id: 43, customer_email: "Alejandro.George@example.com", amount: 116.51311748794548, status: "shipped", plan: Free, number: 8761 }"#,
+    r#"Order { id: 2, customer_id: 43, customer_email: "Tiffany.Aiken@example.com", amount: 116.51311748794548, status: "shipped", plan: Free, number: 8761 }"#,
     "\n",
-    r#"Order { id: 3, customer_id: 10, customer_email: "Julia.Carlson@example.com", amount: 263.6146449484329, status: "paid", plan: Pro { seats: 56801 }, number: 6295 }"#,
+    r#"Order { id: 3, customer_id: 10, customer_email: "Timothy.Martino@example.com", amount: 263.6146449484329, status: "paid", plan: Pro { seats: 56801 }, number: 6295 }"#,
     "\n",
 );
