@@ -2,7 +2,9 @@
 //! `cargo bench -p datagen-providers --bench providers`.
 
 use datagen_core::Ctx;
-use datagen_providers::{company, finance, geo, healthcare, lorem, retail, tech, time};
+use datagen_providers::{
+    address, company, finance, geo, healthcare, internet, lorem, person, phone, retail, tech, time,
+};
 use divan::{Bencher, black_box};
 
 fn main() {
@@ -24,6 +26,74 @@ fn bench_write(bencher: Bencher<'_, '_>, f: fn(&mut Ctx, &mut String)) {
 fn bench_word(bencher: Bencher<'_, '_>, f: fn(&mut Ctx) -> &'static str) {
     let mut ctx = Ctx::seeded(1);
     bencher.bench_local(|| black_box(f(&mut ctx)));
+}
+
+mod person_family {
+    use super::*;
+
+    #[divan::bench]
+    fn first_name(b: Bencher<'_, '_>) {
+        bench_word(b, person::first_name);
+    }
+    #[divan::bench]
+    fn last_name(b: Bencher<'_, '_>) {
+        bench_word(b, person::last_name);
+    }
+    #[divan::bench]
+    fn name(b: Bencher<'_, '_>) {
+        bench_write(b, person::write_name);
+    }
+    #[divan::bench]
+    fn ssn(b: Bencher<'_, '_>) {
+        bench_write(b, person::write_ssn);
+    }
+}
+
+mod address_family {
+    use super::*;
+
+    #[divan::bench]
+    fn street(b: Bencher<'_, '_>) {
+        bench_write(b, address::write_street);
+    }
+    #[divan::bench]
+    fn city(b: Bencher<'_, '_>) {
+        bench_word(b, address::city);
+    }
+    #[divan::bench]
+    fn postcode(b: Bencher<'_, '_>) {
+        bench_write(b, address::write_postcode);
+    }
+    #[divan::bench]
+    fn address(b: Bencher<'_, '_>) {
+        bench_write(b, address::write_address);
+    }
+}
+
+mod phone_family {
+    use super::*;
+
+    #[divan::bench]
+    fn number(b: Bencher<'_, '_>) {
+        bench_write(b, phone::write_number);
+    }
+}
+
+mod internet_family {
+    use super::*;
+
+    #[divan::bench]
+    fn email(b: Bencher<'_, '_>) {
+        bench_write(b, internet::write_email);
+    }
+    #[divan::bench]
+    fn ipv4(b: Bencher<'_, '_>) {
+        bench_write(b, internet::write_ipv4);
+    }
+    #[divan::bench]
+    fn user_agent(b: Bencher<'_, '_>) {
+        bench_write(b, internet::write_user_agent);
+    }
 }
 
 mod finance_family {
