@@ -237,34 +237,6 @@ pub fn push_display<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T)
     let _ = write!(out, "{value}");
 }
 
-/// Appends a `{field|lower}` placeholder's value to `out`, lowercased.
-#[inline]
-pub fn push_lower<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
-    let start = out.len();
-    push_display(out, value);
-    if out[start..].is_ascii() {
-        out[start..].make_ascii_lowercase();
-    } else {
-        let lower = out[start..].to_lowercase();
-        out.truncate(start);
-        out.push_str(&lower);
-    }
-}
-
-/// Appends a `{field|upper}` placeholder's value to `out`, uppercased.
-#[inline]
-pub fn push_upper<T: core::fmt::Display + ?Sized>(out: &mut String, value: &T) {
-    let start = out.len();
-    push_display(out, value);
-    if out[start..].is_ascii() {
-        out[start..].make_ascii_uppercase();
-    } else {
-        let upper = out[start..].to_uppercase();
-        out.truncate(start);
-        out.push_str(&upper);
-    }
-}
-
 /// The case a template placeholder is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
@@ -361,9 +333,10 @@ mod tests {
     #[test]
     fn template_pushes_apply_filters() {
         let mut out = String::from("x:");
-        push_lower(&mut out, "ÉMILE Ng");
-        push_upper(&mut out, &"-ab");
-        push_display(&mut out, &42);
-        assert_eq!(out, "x:émile ng-AB42");
+        (&Piece("ÉMILE Ng")).push_piece(&mut out, Case::Lower);
+        (&Piece(&String::from("-ab"))).push_piece(&mut out, Case::Upper);
+        (&Piece(&42)).push_piece(&mut out, Case::Keep);
+        (&Piece(&'ß')).push_piece(&mut out, Case::Upper);
+        assert_eq!(out, "x:émile ng-AB42SS");
     }
 }
