@@ -118,9 +118,15 @@ macro_rules! uniform_float {
             #[inline]
             fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
                 let unit = ctx.unit_f64() as $t;
-                let value = low + (high - low) * unit;
+                let span = high - low;
+                let value = if span.is_finite() {
+                    low + span * unit
+                } else {
+                    // The span overflows (`MIN..MAX`): interpolate without forming it.
+                    low * (1.0 - unit) + high * unit
+                };
                 // Rounding can land on `high`; a half-open range must not yield it.
-                if !inclusive && value >= high { low.max(high - (high - low) * <$t>::EPSILON) } else { value.min(high) }
+                if !inclusive && value >= high { high.next_down().max(low) } else { value.min(high) }
             }
         }
     )*};
@@ -307,6 +313,34 @@ mod tests {
             let v: f64 = ctx.range(1.0..500.0);
             assert!((1.0..500.0).contains(&v));
         }
+    }
+
+    #[test]
+    fn narrow_float_ranges_never_reach_the_excluded_end() {
+        let mut ctx = Ctx::seeded(4);
+        let (low, high) = (1.0f64, 1.0f64.next_up());
+        let (low32, high32) = (1.0f32, 1.0f32.next_up());
+        for _ in 0..1000 {
+            assert_eq!(ctx.range(low..high), low);
+            assert_eq!(ctx.range(low32..high32), low32);
+            let v: f64 = ctx.range(1e300..1e300 * (1.0 + 4.0 * f64::EPSILON));
+            assert!(v < 1e300 * (1.0 + 4.0 * f64::EPSILON));
+        }
+    }
+
+    #[test]
+    fn full_float_ranges_spread() {
+        let mut ctx = Ctx::seeded(5);
+        let mut negative = 0;
+        for _ in 0..1000 {
+            let v: f64 = ctx.range(f64::MIN..f64::MAX);
+            assert!(v.is_finite() && v < f64::MAX, "{v}");
+            assert!(v > f64::MIN, "{v}");
+            negative += usize::from(v < 0.0);
+            let w: f32 = ctx.range(f32::MIN..=f32::MAX);
+            assert!(w.is_finite(), "{w}");
+        }
+        assert!((400..600).contains(&negative), "{negative}");
     }
 
     #[test]

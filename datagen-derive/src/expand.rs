@@ -139,7 +139,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
     let build = match &cont.data {
         Data::Struct(group) => {
             let build = build_group(&mut gen_, group, &quote!(Self), &top, false);
-            extra.extend(accessors(cont, group));
+            extra.extend(accessors(&mut gen_, cont, group));
             if group.style == Style::Named {
                 let with = build_group(&mut gen_, group, &quote!(Self), &top, true);
                 let factory = factory::name(cont);
@@ -368,61 +368,97 @@ fn build_enum(variants: &[Variant<'_>], bodies: &[(usize, TokenStream)]) -> Toke
     }
 }
 
-/// `__datagen_field_<name>(ctx, row)` for every field: that field of row `row`.
-fn accessors(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
+/// `__datagen_field_<name>(ctx, row)` for every field: that field of row `row`, computed with
+/// only the fields it reads (so a lookup of the entity's own rows, or of an entity that looks
+/// this one up, does not rebuild rows without end).
+fn accessors(gen_: &mut Gen, cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
     let p = private();
     let vis = &cont.original.vis;
-    let fns = group.fields.iter().map(|field| {
-        let name = Ident::new(
-            &format!("__datagen_field_{}", field.name),
-            Span::call_site(),
-        );
-        let ty = &field.original.ty;
-        let body = match field.attrs.source().map(|s| &s.value) {
-            // A key is the row number: nothing to generate. The closure, never called, reads
-            // the field as the other accessors do, so a key counts as read like other fields.
-            Some(Source::Key) => {
-                let member = member(field);
-                quote! {
-                    let _ = (ctx, |value: &Self| { let _ = &value.#member; });
-                    <#ty as #p::FromKey>::from_key(row)
+    let entity_hash = hash(&gen_.entity);
+    let top = Place {
+        label: "",
+        statics: "",
+    };
+    let fns: Vec<TokenStream> = group
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let name = Ident::new(
+                &format!("__datagen_field_{}", field.name),
+                Span::call_site(),
+            );
+            let ty = &field.original.ty;
+            let body = match field.attrs.source().map(|s| &s.value) {
+                // A key is the row number: nothing to generate. The closure, never called, reads
+                // the field as the other accessors do, so a key counts as read like other fields.
+                Some(Source::Key) => {
+                    let member = member(field);
+                    quote! {
+                        let _ = (ctx, |value: &Self| { let _ = &value.#member; });
+                        <#ty as #p::FromKey>::from_key(row)
+                    }
+                }
+                _ => {
+                    let needed = needed_fields(group, index);
+                    let lets =
+                        group.order.iter().filter(|&&i| needed[i]).map(|&i| {
+                            source::field_let(gen_, group, &group.fields[i], &top, false)
+                        });
+                    let local = local(field);
+                    quote! {
+                        let mut __ctx = ctx.__fork_row(#entity_hash, row);
+                        let ctx = &mut __ctx;
+                        #(#lets)*
+                        #local
+                    }
+                }
+            };
+            let row_of = row_of(&field.name);
+            let row_of_body = match field.attrs.source().map(|s| &s.value) {
+                Some(Source::Key) => quote!({
+                    #[allow(unused_imports)]
+                    use #p::{NoKeyRow as _, ViaKeyRow as _};
+                    (&#p::KeyOf(value)).key_row()
+                }),
+                _ => quote!({ let _ = value; #p::core::option::Option::None }),
+            };
+            let getter = getter(&field.name);
+            let member = member(field);
+            quote! {
+                #[doc(hidden)]
+                #[inline]
+                #[allow(unused_variables)]
+                #vis fn #name(ctx: &#p::Ctx, row: u64) -> #ty {
+                    #body
+                }
+
+                #[doc(hidden)]
+                #vis fn #row_of(value: &#ty) -> #p::core::option::Option<u64> {
+                    #row_of_body
+                }
+
+                #[doc(hidden)]
+                #vis fn #getter(&self) -> &#ty {
+                    &self.#member
                 }
             }
-            _ => {
-                let member = member(field);
-                quote!(<Self as #p::Generate>::generate_at(ctx, row).#member)
-            }
-        };
-        let row_of = row_of(&field.name);
-        let row_of_body = match field.attrs.source().map(|s| &s.value) {
-            Some(Source::Key) => quote!({
-                #[allow(unused_imports)]
-                use #p::{NoKeyRow as _, ViaKeyRow as _};
-                (&#p::KeyOf(value)).key_row()
-            }),
-            _ => quote!({ let _ = value; #p::core::option::Option::None }),
-        };
-        let getter = getter(&field.name);
-        let member = member(field);
-        quote! {
-            #[doc(hidden)]
-            #[inline]
-            #vis fn #name(ctx: &#p::Ctx, row: u64) -> #ty {
-                #body
-            }
-
-            #[doc(hidden)]
-            #vis fn #row_of(value: &#ty) -> #p::core::option::Option<u64> {
-                #row_of_body
-            }
-
-            #[doc(hidden)]
-            #vis fn #getter(&self) -> &#ty {
-                &self.#member
-            }
-        }
-    });
+        })
+        .collect();
     quote!(#(#fns)*)
+}
+
+/// The fields computing field `index` needs: itself and what it reads, transitively.
+fn needed_fields(group: &Group<'_>, index: usize) -> Vec<bool> {
+    let mut needed = vec![false; group.fields.len()];
+    let mut stack = vec![index];
+    while let Some(i) = stack.pop() {
+        if !needed[i] {
+            needed[i] = true;
+            stack.extend(crate::order::dependencies(group, &group.fields[i]));
+        }
+    }
+    needed
 }
 
 /// The field as a struct-expression member: `name` or `0`.

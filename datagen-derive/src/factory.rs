@@ -104,14 +104,14 @@ pub(crate) fn expand(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
 
             #[doc = #doc_seq]
             #[must_use]
-            #vis fn #seq(mut self, f: impl Fn(u64) -> #ty + #p::core::marker::Send + #p::core::marker::Sync + 'static) -> Self {
+            #vis fn #seq(mut self, f: impl #p::core::ops::Fn(u64) -> #ty + #p::core::marker::Send + #p::core::marker::Sync + 'static) -> Self {
                 self.#member = #p::Override::sequence(f);
                 self
             }
 
             #[doc = #doc_with]
             #[must_use]
-            #vis fn #with(mut self, f: impl Fn(&mut #p::Ctx) -> #ty + #p::core::marker::Send + #p::core::marker::Sync + 'static) -> Self {
+            #vis fn #with(mut self, f: impl #p::core::ops::Fn(&mut #p::Ctx) -> #ty + #p::core::marker::Send + #p::core::marker::Sync + 'static) -> Self {
                 self.#member = #p::Override::from_fn(f);
                 self
             }
@@ -167,7 +167,7 @@ pub(crate) fn expand(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
             /// Applies a preset: a function adding settings, defined once and combined freely
             /// (`.preset(gold).preset(adult)`), like FactoryBot's traits.
             #[must_use]
-            #vis fn preset(self, f: impl FnOnce(Self) -> Self) -> Self {
+            #vis fn preset(self, f: impl #p::core::ops::FnOnce(Self) -> Self) -> Self {
                 f(self)
             }
         }

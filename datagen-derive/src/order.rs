@@ -66,7 +66,8 @@ fn visit(
     order.push(i);
 }
 
-fn dependencies(group: &Group<'_>, field: &Field<'_>) -> Vec<usize> {
+/// The fields `field` reads: its template's fields, or its lookup's `by` field.
+pub(crate) fn dependencies(group: &Group<'_>, field: &Field<'_>) -> Vec<usize> {
     let index = |name: &str| group.fields.iter().position(|f| f.name == name);
     match (field.attrs.source().map(|s| &s.value), &field.attrs.by) {
         (Some(Source::Template(template)), _) => template

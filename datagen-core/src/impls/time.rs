@@ -77,8 +77,9 @@ impl crate::uniform::SampleUniform for NaiveDate {
 impl crate::uniform::SampleUniform for DateTime<Utc> {
     #[inline]
     fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
-        let secs = i64::sample_between(ctx, low.timestamp(), high.timestamp(), inclusive);
-        DateTime::from_timestamp(secs, 0).expect("a second between two instants is an instant")
+        // Whole seconds from `low` on: `low + secs` stays in range even with sub-second bounds.
+        let secs = whole_seconds(ctx, high - low, inclusive);
+        low + TimeDelta::seconds(secs)
     }
 }
 
@@ -86,7 +87,7 @@ impl crate::uniform::SampleUniform for DateTime<Utc> {
 impl crate::uniform::SampleUniform for NaiveDateTime {
     #[inline]
     fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
-        let secs = i64::sample_between(ctx, 0, (high - low).num_seconds(), inclusive);
+        let secs = whole_seconds(ctx, high - low, inclusive);
         low + TimeDelta::seconds(secs)
     }
 }
@@ -95,9 +96,18 @@ impl crate::uniform::SampleUniform for NaiveDateTime {
 impl crate::uniform::SampleUniform for NaiveTime {
     #[inline]
     fn sample_between(ctx: &mut Ctx, low: Self, high: Self, inclusive: bool) -> Self {
-        let secs = i64::sample_between(ctx, 0, (high - low).num_seconds(), inclusive);
+        let secs = whole_seconds(ctx, high - low, inclusive);
         low + TimeDelta::seconds(secs)
     }
+}
+
+/// A whole number of seconds in `[0, span)`, or `[0, span]` when `inclusive` (`span >= 0`, and
+/// above zero when not inclusive): a span that is not whole seconds holds its last whole second.
+#[inline]
+fn whole_seconds(ctx: &mut Ctx, span: TimeDelta, inclusive: bool) -> i64 {
+    let secs = span.num_seconds();
+    let inclusive = inclusive || span != TimeDelta::seconds(secs);
+    <i64 as crate::uniform::SampleUniform>::sample_between(ctx, 0, secs, inclusive)
 }
 
 #[cfg(test)]
@@ -113,6 +123,30 @@ mod tests {
             assert!(t <= now && t >= now - TimeDelta::days(DEFAULT_SPAN_DAYS));
             let d = NaiveDate::generate(&mut ctx);
             assert!(d <= now.date_naive());
+        }
+    }
+
+    #[test]
+    fn sub_second_bounds_stay_inside() {
+        let mut ctx = Ctx::seeded(3);
+        let low = ctx.now() + TimeDelta::milliseconds(250);
+        let naive = low.naive_utc();
+        let time = NaiveTime::from_hms_milli_opt(10, 0, 0, 250).expect("valid time");
+        for span in [
+            TimeDelta::milliseconds(500),
+            TimeDelta::seconds(1),
+            TimeDelta::milliseconds(2_500),
+        ] {
+            for _ in 0..200 {
+                let d: DateTime<Utc> = ctx.range(low..low + span);
+                assert!(low <= d && d < low + span, "{d} in {low}..{}", low + span);
+                let d: DateTime<Utc> = ctx.range(low..=low + span);
+                assert!(low <= d && d <= low + span);
+                let n: NaiveDateTime = ctx.range(naive..naive + span);
+                assert!(naive <= n && n < naive + span, "{n}");
+                let t: NaiveTime = ctx.range(time..time + span);
+                assert!(time <= t && t < time + span, "{t}");
+            }
         }
     }
 

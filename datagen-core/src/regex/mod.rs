@@ -98,20 +98,24 @@ impl Regex {
     /// For a pattern with a single way to match each string (no `a|a`, no `a?a?`), `nth` is a
     /// bijection from `0..count()` onto the strings it generates: unique values without memory.
     ///
+    /// A bounded pattern with more strings than `u128` holds ([`Regex::count`] is `None`) takes
+    /// any index: the first `u128::MAX + 1` strings.
+    ///
     /// # Panics
-    /// If [`Regex::count`] is `None` or `index >= count()`.
+    /// If the pattern repeats without end (`*`, `+`, `{m,}`), or `index >= count()`.
     pub fn nth(&self, index: u128, out: &mut String) {
-        let Some(count) = self.count() else {
-            panic!(
-                "Regex::nth: `{}` generates unboundedly many strings; nth needs a finite count()",
-                self.pattern
-            )
-        };
         assert!(
-            index < count,
-            "Regex::nth: index {index} is out of range for `{}`, which generates {count} strings",
+            self.max_len.is_some(),
+            "Regex::nth: `{}` generates unboundedly many strings; nth needs a bounded pattern",
             self.pattern
         );
+        if let Some(count) = self.count() {
+            assert!(
+                index < count,
+                "Regex::nth: index {index} is out of range for `{}`, which generates {count} strings",
+                self.pattern
+            );
+        }
         self.program.nth(0, index, out);
     }
 

@@ -129,49 +129,73 @@ impl Program {
             Node::Class { start, end, .. } => out.push(self.class_char(start, end, index as u32)),
             Node::Concat { end } => {
                 // Mixed radix, the first child most significant.
-                let mut rest = self.finite(at);
+                if let Some(mut rest) = self.counts[at] {
+                    let mut child = at + 1;
+                    while child < end as usize {
+                        rest /= self.finite(child);
+                        let digit = index / rest;
+                        index %= rest;
+                        child = self.nth(child, digit, out);
+                    }
+                    return end as usize;
+                }
+                // More strings than `u128` holds: the same digits, where a child's place value
+                // past `u128` (so above any index) gets digit 0.
+                let mut children = Vec::new();
                 let mut child = at + 1;
                 while child < end as usize {
-                    rest /= self.finite(child);
-                    let digit = index / rest;
-                    index %= rest;
-                    child = self.nth(child, digit, out);
+                    children.push(child);
+                    child = self.subtree_end(child);
+                }
+                for (k, &child) in children.iter().enumerate() {
+                    let rest = children[k + 1..]
+                        .iter()
+                        .try_fold(1u128, |rest, &c| rest.checked_mul(self.counts[c]?));
+                    self.nth(child, digit(&mut index, rest), out);
                 }
                 return end as usize;
             }
             Node::Alt { first, len, end } => {
                 for &branch in &self.branches[first as usize..(first + len) as usize] {
-                    let size = self.finite(branch as usize);
-                    if index < size {
-                        self.nth(branch as usize, index, out);
-                        break;
+                    // A branch past `u128` holds every index left.
+                    match self.counts[branch as usize] {
+                        Some(size) if index >= size => index -= size,
+                        _ => {
+                            self.nth(branch as usize, index, out);
+                            break;
+                        }
                     }
-                    index -= size;
                 }
                 return end as usize;
             }
             Node::Repeat { min, end, .. } => {
-                let body = self.finite(at + 1);
-                if body == 1 {
+                let body = self.counts[at + 1];
+                if body == Some(1) {
                     // One string per length: the index is the number of repetitions past `min`.
                     for _ in 0..u128::from(min) + index {
                         self.nth(at + 1, 0, out);
                     }
                     return end as usize;
                 }
+                // `body^k`, `None` past `u128` (a body past `u128` is `None` itself).
+                let power = |k: u32| {
+                    if k == 0 {
+                        Some(1)
+                    } else {
+                        body?.checked_pow(k)
+                    }
+                };
                 // Strings of length `min` first, then `min + 1`, ...; each length in mixed radix.
-                // Every power used is at most the node's count, so none overflows.
-                let (mut times, mut block) = (min, body.pow(min));
-                while index >= block {
+                // A block past `u128` holds every index left.
+                let mut times = min;
+                while let Some(block) = power(times)
+                    && index >= block
+                {
                     index -= block;
                     times += 1;
-                    block *= body;
                 }
-                let mut place = block;
-                for _ in 0..times {
-                    place /= body;
-                    self.nth(at + 1, index / place, out);
-                    index %= place;
+                for k in (0..times).rev() {
+                    self.nth(at + 1, digit(&mut index, power(k)), out);
                 }
                 return end as usize;
             }
@@ -188,8 +212,30 @@ impl Program {
         range_char(range.first, offset - range.before)
     }
 
+    /// The end of the subtree at `at`.
+    fn subtree_end(&self, at: usize) -> usize {
+        match self.nodes[at] {
+            Node::Concat { end } | Node::Alt { end, .. } | Node::Repeat { end, .. } => end as usize,
+            Node::Lit { .. } | Node::Range { .. } | Node::Class { .. } => at + 1,
+        }
+    }
+
     fn finite(&self, at: usize) -> u128 {
         self.counts[at].expect("a node with a finite count has children with finite counts")
+    }
+}
+
+/// The digit of `index` at `place` (most significant first), leaving the rest in `index`; a place
+/// past `u128` (`None`) is above any index, so its digit is 0.
+#[inline]
+fn digit(index: &mut u128, place: Option<u128>) -> u128 {
+    match place {
+        Some(place) => {
+            let digit = *index / place;
+            *index %= place;
+            digit
+        }
+        None => 0,
     }
 }
 

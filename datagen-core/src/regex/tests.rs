@@ -166,6 +166,42 @@ fn nth_is_a_bijection() {
 }
 
 #[test]
+fn nth_past_u128_counts_is_injective() {
+    // Bounded patterns whose count overflows `u128` still index their first strings.
+    for pattern in [
+        "[0-9a-f]{32}",
+        "[a-z]{100}",
+        "[ab]{0,200}",
+        "([a-z]{30}|x)-[0-9]",
+        "x|[a-z]{30}",
+        "([0-9a-f]{32}){2}",
+    ] {
+        let generator = regex(pattern);
+        assert_eq!(generator.count(), None, "{pattern}");
+        let judge = regex::Regex::new(&format!("^(?:{pattern})$")).expect("a valid test pattern");
+        let mut seen = BTreeSet::new();
+        for index in (0..300).chain([u128::MAX - 1, u128::MAX]) {
+            let mut out = String::new();
+            generator.nth(index, &mut out);
+            assert!(judge.is_match(&out), "`{pattern}` nth({index}) = {out:?}");
+            assert!(
+                seen.insert(out.clone()),
+                "`{pattern}` nth({index}) = {out:?} repeats"
+            );
+        }
+    }
+    let mut out = String::new();
+    regex("[ab]{0,200}").nth(3, &mut out);
+    assert_eq!(out, "aa", "the same order as a finite repetition");
+}
+
+#[test]
+#[should_panic(expected = "unboundedly")]
+fn nth_of_an_unbounded_pattern_panics() {
+    regex("a+").nth(0, &mut String::new());
+}
+
+#[test]
 #[should_panic(expected = "out of range")]
 fn nth_past_the_count_panics() {
     regex("[ab]").nth(2, &mut String::new());
