@@ -30,8 +30,13 @@ pub fn field<T>(ctx: &mut Ctx, field: u64, f: impl FnOnce(&mut Ctx) -> T) -> T {
 
 /// A `Vec` whose length is drawn from `lo..=hi`, each element in its own scope.
 #[inline]
+///
+/// # Panics
+/// If `hi < lo` (a `len` range computed at run time that is empty).
 pub fn vec_len<T>(ctx: &mut Ctx, lo: usize, hi: usize, mut f: impl FnMut(&mut Ctx) -> T) -> Vec<T> {
-    let len = lo + ctx.index(hi - lo + 1);
+    assert!(lo <= hi, "empty `len` range {lo}..={hi}");
+    // `hi - lo` is at most `usize::MAX`; the draw covers `0..=hi - lo` without overflowing.
+    let len = lo + ctx.range(0..=hi - lo);
     (0..len).map(|i| element_at(ctx, i, &mut f)).collect()
 }
 

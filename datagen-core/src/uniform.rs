@@ -26,9 +26,13 @@ impl Ctx {
         (m >> 64) as u64
     }
 
-    /// A uniform index into a collection of `len` items (`len > 0`).
+    /// A uniform index into a collection of `len` items.
+    ///
+    /// # Panics
+    /// If `len` is zero: there is no index to give.
     #[inline]
     pub fn index(&mut self, len: usize) -> usize {
+        assert!(len > 0, "Ctx::index: no index into an empty collection");
         self.below(len as u64) as usize
     }
 
