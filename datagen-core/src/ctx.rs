@@ -31,13 +31,46 @@ struct Scope {
     in_row: bool,
 }
 
-/// The state to give back to [`Ctx::__leave`] when a field or row scope ends.
+/// The state to give back to [`Ctx::__leave`] when a field scope ([`Ctx::__enter`]) ends: only
+/// what entering changes, since this runs once per field per row.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 #[must_use = "give it back to `Ctx::__leave`"]
 pub struct Saved {
+    path: u64,
+    stream: Stream,
+}
+
+/// The state to give back to [`Ctx::__leave`] when a row scope ([`Ctx::__begin_row`]) ends.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+#[must_use = "give it back to `Ctx::__leave`"]
+pub struct SavedRow {
     scope: Scope,
     stream: Stream,
+}
+
+/// A scope's saved state, which [`Ctx::__leave`] restores.
+#[doc(hidden)]
+pub trait Restore {
+    /// Puts the context back as it was before the scope began.
+    fn restore(self, ctx: &mut Ctx);
+}
+
+impl Restore for Saved {
+    #[inline]
+    fn restore(self, ctx: &mut Ctx) {
+        ctx.scope.path = self.path;
+        ctx.stream = self.stream;
+    }
+}
+
+impl Restore for SavedRow {
+    #[inline]
+    fn restore(self, ctx: &mut Ctx) {
+        ctx.scope = self.scope;
+        ctx.stream = self.stream;
+    }
 }
 
 /// The generation context: the run's seed and settings, and the random stream in use.
@@ -225,8 +258,8 @@ impl Ctx {
     /// Enters row `row` of the entity whose name hashes to `entity`.
     #[doc(hidden)]
     #[inline]
-    pub fn __begin_row(&mut self, entity: u64, row: u64) -> Saved {
-        let saved = Saved {
+    pub fn __begin_row(&mut self, entity: u64, row: u64) -> SavedRow {
+        let saved = SavedRow {
             scope: self.scope,
             stream: self.stream,
         };
@@ -248,7 +281,7 @@ impl Ctx {
     #[inline]
     pub fn __enter(&mut self, component: u64) -> Saved {
         let saved = Saved {
-            scope: self.scope,
+            path: self.scope.path,
             stream: self.stream,
         };
         let path = child_key(self.scope.path, component);
@@ -260,9 +293,8 @@ impl Ctx {
     /// Leaves a scope entered with [`Ctx::__enter`] or [`Ctx::__begin_row`].
     #[doc(hidden)]
     #[inline]
-    pub fn __leave(&mut self, saved: Saved) {
-        self.scope = saved.scope;
-        self.stream = saved.stream;
+    pub fn __leave(&mut self, saved: impl Restore) {
+        saved.restore(self);
     }
 
     /// A context sharing this one's settings, positioned at row `row` of `entity`, with fresh

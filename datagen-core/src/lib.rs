@@ -21,7 +21,7 @@ mod uniform;
 pub mod weighted;
 
 pub use cases::{Cases, Invalid};
-pub use ctx::{Ctx, Saved};
+pub use ctx::{Ctx, Restore, Saved, SavedRow};
 pub use error::Error;
 pub use generate::{Entity, Generate};
 pub use generator::{Generator, from_fn, of, one_of, weighted};
