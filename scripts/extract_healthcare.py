@@ -8,8 +8,8 @@ subdivision characters), about 12,800 codes. Codes that need a sixth or seventh 
 injury codes, which add an encounter extension) are left out to keep the crate small.
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install simple-icd-10-cm==1.5.0
-    /tmp/venv/bin/python scripts/extract_healthcare.py
+    python3 -m venv .venv && .venv/bin/pip install simple-icd-10-cm==1.5.0
+    .venv/bin/python scripts/extract_healthcare.py
 """
 
 import simple_icd_10_cm as cm

@@ -19,8 +19,8 @@ drama ranges (the geographic ones; 07700 900xxx is not valid under libphonenumbe
 used) and France's ARCEP fiction ranges (fixed-line; 06 39 98 is not valid under libphonenumber).
 
 Run (re-runnable, a few minutes):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install phonenumbers
-    /tmp/venv/bin/python scripts/extract_locale_phone.py
+    python3 -m venv .venv && .venv/bin/pip install phonenumbers
+    .venv/bin/python scripts/extract_locale_phone.py
 """
 
 import random

