@@ -26,3 +26,24 @@ def write_table(rel_path, header_lines, rows):
 def package_dir(module):
     """The directory a Python package was installed into."""
     return pathlib.Path(module.__file__).resolve().parent
+
+
+def ranges(values, width=0):
+    """Consecutive numbers as ranges: [200, 201, 202, 205] -> "200-202,205".
+
+    `width` zero-pads each number, as `parse_ranges` in the providers' text.rs reads them.
+    """
+    def text(v):
+        return f"{v:0{width}}"
+
+    out = []
+    start = prev = None
+    for v in values:
+        if start is not None and v == prev + 1:
+            prev = v
+            continue
+        if start is not None:
+            out.append(f"{text(start)}-{text(prev)}" if start != prev else text(start))
+        start = prev = v
+    out.append(f"{text(start)}-{text(prev)}" if start != prev else text(start))
+    return ",".join(out)

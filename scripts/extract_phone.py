@@ -20,7 +20,7 @@ Run (re-runnable; downloads nothing at build time):
 import phonenumbers
 from phonenumbers import PhoneNumber, PhoneNumberType, geocoder
 
-from _common import write_table
+from _common import ranges, write_table
 
 GOOD_TYPES = {PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 SPECIAL_EXCHANGES = {n * 100 + 11 for n in range(2, 10)} | {555, 950, 958, 959, 976}
@@ -38,20 +38,6 @@ def good(area, exchange, subscriber):
         and phonenumbers.number_type(n) in GOOD_TYPES
     )
 
-
-def ranges(values):
-    """[200, 201, 202, 205] -> "200-202,205"."""
-    out = []
-    start = prev = None
-    for v in values:
-        if start is not None and v == prev + 1:
-            prev = v
-            continue
-        if start is not None:
-            out.append(f"{start}-{prev}" if start != prev else f"{start}")
-        start = prev = v
-    out.append(f"{start}-{prev}" if start != prev else f"{start}")
-    return ",".join(out)
 
 
 def main():

