@@ -132,12 +132,16 @@ impl Ctx {
 
     /// Sets the population size of entity `T`: the rows that references to `T` draw from.
     pub fn with_count<T: Entity + ?Sized>(self, count: u64) -> Self {
-        self.with_entity_count(T::ENTITY, count)
+        self.with_key_count(T::KEY, count)
     }
 
     /// Sets the population size of the entity named `entity`.
-    pub fn with_entity_count(mut self, entity: &str, count: u64) -> Self {
-        let key = name_hash(entity);
+    pub fn with_entity_count(self, entity: &str, count: u64) -> Self {
+        self.with_key_count(name_hash(entity), count)
+    }
+
+    /// Sets the population size of the entity whose name hashes to `key`.
+    fn with_key_count(mut self, key: u64, count: u64) -> Self {
         let counts = &mut Arc::make_mut(&mut self.shared).counts;
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some(entry) => entry.1 = count,
@@ -192,7 +196,7 @@ impl Ctx {
 
     /// The population size of entity `T` ([`Ctx::DEFAULT_COUNT`] unless set).
     pub fn count_of<T: Entity + ?Sized>(&self) -> u64 {
-        self.entity_count(name_hash(T::ENTITY))
+        self.entity_count(T::KEY)
     }
 
     /// The population size of the entity whose name hashes to `key`.

@@ -28,6 +28,10 @@ pub trait Entity {
     /// The entity name: keys the random streams of the entity's fields.
     const ENTITY: &'static str;
 
+    /// The entity name's hash ([`crate::seed::name_hash`]), computed once at compile time so
+    /// nothing hashes the name per row.
+    const KEY: u64 = name_hash(Self::ENTITY);
+
     /// Checks the entity against the context's population sizes: every `unique` field's domain
     /// must hold at least as many values as the entity has rows.
     ///

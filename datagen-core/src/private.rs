@@ -93,8 +93,8 @@ pub fn check_domain(ctx: &Ctx, entity: &str, field: &str, domain: u128) -> Resul
 /// # Panics
 /// When the entity's population size is zero.
 #[inline]
-pub fn pick_row(ctx: &mut Ctx, entity: &str) -> u64 {
-    let count = ctx.entity_count(name_hash(entity));
+pub fn pick_row(ctx: &mut Ctx, entity: &str, key: u64) -> u64 {
+    let count = ctx.entity_count(key);
     assert!(
         count > 0,
         "entity `{entity}` has no rows to reference; give it a count with `Ctx::with_count`"

@@ -80,7 +80,7 @@ pub(crate) fn field_let(
             let (owner, accessor) = split_ref(path);
             let row = row_local(field);
             let pick = quote_spanned! {path.span()=>
-                ::datagen::__private::field(ctx, #scope, |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY))
+                ::datagen::__private::field(ctx, #scope, |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY, <#owner as ::datagen::__private::Entity>::KEY))
             };
             match &slot {
                 // A set key names its row, so the lookups read that row.
@@ -254,7 +254,7 @@ pub(crate) fn value(
         Source::Ref(path) => {
             let (owner, accessor) = split_ref(path);
             quote_spanned! {path.span()=> {
-                let row = ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY);
+                let row = ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY, <#owner as ::datagen::__private::Entity>::KEY);
                 let value: #vty = #owner::#accessor(ctx, row);
                 value
             }}
