@@ -1,0 +1,1 @@
+//! Plans: checked, compiled schemas that generate chunks.
