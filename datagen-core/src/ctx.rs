@@ -294,6 +294,30 @@ impl Ctx {
         saved
     }
 
+    /// The key of `entity`'s row-independent path under this context's seed: the parent of its
+    /// fields' paths (`seed::child_key(entity_path, name_hash(field))`).
+    #[doc(hidden)]
+    #[inline]
+    pub fn __entity_path(&self, entity: u64) -> u64 {
+        derive_key(self.shared.root, entity)
+    }
+
+    /// Moves to row `row` of the field path `path` (from [`Ctx::__entity_path`] and
+    /// `seed::child_key`) and starts its stream: the state `__begin_row` then `__enter` reach,
+    /// in one step, for engines that generate a column at a time.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __seek(&mut self, path: u64, row: u64) {
+        let mask = row_mask(row);
+        self.scope = Scope {
+            path,
+            row,
+            mask,
+            in_row: true,
+        };
+        self.stream = Stream::new(path ^ mask);
+    }
+
     /// Leaves a scope entered with [`Ctx::__enter`] or [`Ctx::__begin_row`].
     #[doc(hidden)]
     #[inline]

@@ -5,7 +5,7 @@ pub use std::sync::LazyLock;
 pub use rand_distr;
 
 pub use crate::dist::FromF64;
-pub use crate::impls::element_at;
+pub use crate::impls::{element, element_at};
 pub use crate::permute::Permutation;
 pub use crate::seed::name_hash;
 pub use crate::weighted::pick_cumulative;

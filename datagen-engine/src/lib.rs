@@ -11,5 +11,7 @@ pub mod diag;
 pub mod ir;
 pub mod plan;
 
+pub use plan::{Plan, Settings};
+
 pub use chunk::{Chunk, Column, ColumnSchema, Strings, TableSchema, Values};
 pub use diag::{Diagnostic, Diagnostics};

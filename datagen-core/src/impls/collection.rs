@@ -19,7 +19,7 @@ pub const DEFAULT_LEN: (usize, usize) = (0, 4);
 
 /// The scope component of element `i` of a collection: distinct from any name hash in practice.
 #[inline]
-pub(crate) const fn element(i: usize) -> u64 {
+pub const fn element(i: usize) -> u64 {
     0xe1e0_0000_0000_0000 ^ i as u64
 }
 

@@ -8,5 +8,5 @@ mod primitive;
 mod time;
 mod tuple;
 
-pub use collection::{DEFAULT_LEN, DEFAULT_NULL_RATE, element_at};
+pub use collection::{DEFAULT_LEN, DEFAULT_NULL_RATE, element, element_at};
 pub use time::DEFAULT_SPAN_DAYS;

@@ -1,1 +1,375 @@
-//! Plans: checked, compiled schemas that generate chunks.
+//! Plans: a checked, compiled [`Schema`] that generates any rows of any entity as a [`Chunk`].
+//!
+//! Every value is a pure function of (seed, entity, row, field path), drawn exactly as the
+//! derive draws it: a config field and a `#[derive(Generate)]` field of the same entity and name
+//! with the same attribute give the same values.
+
+mod column;
+mod compile;
+mod fill;
+mod node;
+mod template;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use datagen_core::seed::{child_key, name_hash};
+use datagen_core::{Ctx, Locale};
+
+use crate::chunk::{Chunk, Column, ColumnSchema, TableSchema, Values};
+use crate::diag::{Diagnostic, Diagnostics, closest};
+use crate::ir::{Schema, Span};
+use fill::{Rows, draw};
+use node::{Kind, Node};
+
+/// Run settings that override what the input says.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// `--seed`: overrides the input's seed (the default seed is 0).
+    pub seed: Option<u64>,
+    /// `--rows N`: every entity's row count.
+    pub rows: Option<u64>,
+    /// `--rows entity=N,...`: per-entity row counts (after `rows`).
+    pub rows_of: Vec<(String, u64)>,
+    /// `--locale`: overrides the input's locale.
+    pub locale: Option<String>,
+}
+
+/// One compiled entity.
+struct EntityPlan {
+    name: String,
+    /// `derive_key(root, name_hash(name))`: the parent of its fields' paths.
+    path: u64,
+    rows: u64,
+    table: TableSchema,
+    nodes: Vec<Node>,
+    order: Vec<usize>,
+    span: Span,
+}
+
+/// A checked, compiled schema.
+pub struct Plan {
+    ctx: Ctx,
+    seed: u64,
+    entities: Vec<EntityPlan>,
+    source: Option<PathBuf>,
+}
+
+impl Plan {
+    /// Checks and compiles `schema` with `settings`.
+    ///
+    /// # Errors
+    /// Every problem found, each at its file, line and column.
+    pub fn new(schema: &Schema, settings: &Settings) -> Result<Plan, Diagnostics> {
+        let mut diags = Vec::new();
+        let seed = settings.seed.or(schema.seed).unwrap_or(0);
+        let mut ctx = Ctx::seeded(seed);
+        if let Some(name) = settings.locale.as_ref().or(schema.locale.as_ref()) {
+            match name.parse::<Locale>() {
+                Ok(locale) => ctx = ctx.with_locale(locale),
+                Err(e) => diags.push(Diagnostic::new(Span::default(), e.to_string())),
+            }
+        }
+        let mut by_name = HashMap::new();
+        for (i, e) in schema.entities.iter().enumerate() {
+            if by_name.insert(e.name.as_str(), i).is_some() {
+                diags.push(Diagnostic::new(e.span, format!("entity `{}` is declared twice", e.name)));
+            }
+        }
+        let mut rows: Vec<u64> = schema
+            .entities
+            .iter()
+            .map(|e| settings.rows.unwrap_or(e.rows))
+            .collect();
+        for (name, n) in &settings.rows_of {
+            match by_name.get(name.as_str()) {
+                Some(&i) => rows[i] = *n,
+                None => {
+                    let mut d = Diagnostic::new(
+                        Span::default(),
+                        format!("`--rows {name}={n}` names no entity of the input"),
+                    );
+                    if let Some(s) = closest(name, schema.entities.iter().map(|e| e.name.as_str()))
+                    {
+                        d = d.with_help(format!("did you mean `{s}`?"));
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+        for (e, n) in schema.entities.iter().zip(&rows) {
+            ctx = ctx.with_entity_count(&e.name, *n);
+        }
+        let mut entities = Vec::with_capacity(schema.entities.len());
+        for (i, e) in schema.entities.iter().enumerate() {
+            let scope = compile::Scope {
+                entities: &schema.entities,
+                rows: &rows,
+                by_name: &by_name,
+                current: i,
+            };
+            let (nodes, order) = compile::level(&e.fields, &scope, true, &mut diags);
+            let table = TableSchema {
+                name: e.name.clone(),
+                columns: e
+                    .fields
+                    .iter()
+                    .map(|f| ColumnSchema {
+                        name: f.name.clone(),
+                        ty: f.ty.clone(),
+                        nullable: f.null_rate > 0.0 || nullable(&f.generator),
+                    })
+                    .collect(),
+            };
+            entities.push(EntityPlan {
+                name: e.name.clone(),
+                path: ctx.__entity_path(name_hash(&e.name)),
+                rows: rows[i],
+                table,
+                nodes,
+                order,
+                span: e.span,
+            });
+        }
+        check_lookup_cycles(&entities, &mut diags);
+        if diags.is_empty() {
+            Ok(Plan {
+                ctx,
+                seed,
+                entities,
+                source: schema.source.clone(),
+            })
+        } else {
+            let source = schema.source.clone();
+            diags.sort_by_key(|d| d.span);
+            Err(Diagnostics(
+                diags.into_iter().map(|d| d.in_file(source.clone())).collect(),
+            ))
+        }
+    }
+
+    /// The seed in use.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The input file, if any.
+    pub fn source(&self) -> Option<&PathBuf> {
+        self.source.as_ref()
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Entity `e`'s output shape.
+    pub fn table(&self, e: usize) -> &TableSchema {
+        &self.entities[e].table
+    }
+
+    /// Entity `e`'s row count.
+    pub fn rows(&self, e: usize) -> u64 {
+        self.entities[e].rows
+    }
+
+    /// The index of the entity called `name`.
+    pub fn entity(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.name == name)
+    }
+
+    /// Where entity `e` was declared.
+    pub fn span(&self, e: usize) -> Span {
+        self.entities[e].span
+    }
+
+    /// Rows `rows` of entity `e`. Any range, in any order, on any thread: the values depend only
+    /// on (seed, entity, row, field).
+    pub fn chunk(&self, e: usize, rows: Range<u64>) -> Chunk {
+        let all = vec![true; self.entities[e].nodes.len()];
+        let columns = self.columns(e, Rows::Range(&rows), &all);
+        Chunk {
+            start: rows.start,
+            len: usize::try_from(rows.end.saturating_sub(rows.start)).unwrap_or(usize::MAX),
+            columns,
+        }
+    }
+
+    /// The columns `want` of entity `e` (plus what they read) for `rows`; unwanted columns are
+    /// left empty.
+    fn columns(&self, e: usize, rows: Rows<'_>, want: &[bool]) -> Vec<Column> {
+        let entity = &self.entities[e];
+        let mut need = want.to_vec();
+        // Close over dependencies: walk the generation order backwards.
+        for &i in entity.order.iter().rev() {
+            if need[i] {
+                for d in entity.nodes[i].deps() {
+                    need[d] = true;
+                }
+            }
+        }
+        let n = rows.len();
+        let mut columns: Vec<Column> = (0..entity.nodes.len())
+            .map(|_| Column::new(Values::Int(Vec::new())))
+            .collect();
+        let mut picked: Vec<Option<Vec<Option<u64>>>> = vec![None; entity.nodes.len()];
+        let mut ctx = self.ctx.clone();
+        for &i in &entity.order {
+            if !need[i] {
+                continue;
+            }
+            let node = &entity.nodes[i];
+            let path = child_key(entity.path, node.hash);
+            let mut out = Column::with_type(&node.ty, n);
+            match &node.kind {
+                Kind::Ref {
+                    entity: target,
+                    field,
+                    key,
+                    count,
+                } => {
+                    let mut rows_picked = Vec::with_capacity(n);
+                    for r in 0..n {
+                        ctx.__seek(path, rows.get(r));
+                        if node.null_rate > 0.0 && ctx.chance(node.null_rate) {
+                            rows_picked.push(None);
+                        } else {
+                            rows_picked.push(Some(ctx.below((*count).max(1))));
+                        }
+                    }
+                    out = match key {
+                        #[allow(clippy::cast_possible_wrap)]
+                        Some(start) => {
+                            for p in &rows_picked {
+                                match p {
+                                    Some(j) => out.push_int(start.wrapping_add(*j as i64)),
+                                    None => out.push_null(),
+                                }
+                            }
+                            out
+                        }
+                        None => self.gather(*target, *field, &rows_picked),
+                    };
+                    picked[i] = Some(rows_picked);
+                }
+                Kind::Lookup {
+                    entity: target,
+                    field,
+                    by,
+                } => {
+                    let rows_picked = picked[*by].as_deref().unwrap_or(&[]);
+                    out = self.gather(*target, *field, rows_picked);
+                }
+                _ => {
+                    for r in 0..n {
+                        let row = rows.get(r);
+                        ctx.__seek(path, row);
+                        draw(node, &mut ctx, path, row, &mut out, &entity.nodes, &columns, r);
+                    }
+                }
+            }
+            columns[i] = out;
+        }
+        columns
+    }
+
+    /// Field `field` of entity `e` at the picked rows; null where nothing was picked.
+    fn gather(&self, e: usize, field: usize, picked: &[Option<u64>]) -> Column {
+        let rows: Vec<u64> = picked.iter().map(|p| p.unwrap_or(0)).collect();
+        let mut want = vec![false; self.entities[e].nodes.len()];
+        want[field] = true;
+        let mut column = self
+            .columns(e, Rows::List(&rows), &want)
+            .swap_remove(field);
+        if picked.iter().any(Option::is_none) {
+            let validity = column
+                .validity
+                .get_or_insert_with(|| vec![true; picked.len()]);
+            for (v, p) in validity.iter_mut().zip(picked) {
+                *v &= p.is_some();
+            }
+        }
+        column
+    }
+}
+
+/// Whether a generator can produce nulls without a null rate (a lookup through a nullable ref).
+fn nullable(generator: &crate::ir::Gen) -> bool {
+    matches!(
+        generator,
+        crate::ir::Gen::Lookup { .. } | crate::ir::Gen::Offset { .. } | crate::ir::Gen::Const(crate::ir::Value::Null)
+    )
+}
+
+/// Lookups and refs to non-key fields read other entities' fields; a cycle among them would
+/// never end, so it is an error.
+fn check_lookup_cycles(entities: &[EntityPlan], diags: &mut Vec<Diagnostic>) {
+    fn edges(entities: &[EntityPlan], (e, f): (usize, usize)) -> Vec<(usize, usize)> {
+        let node = &entities[e].nodes[f];
+        let mut out: Vec<(usize, usize)> = node.deps().into_iter().map(|d| (e, d)).collect();
+        match node.kind {
+            Kind::Lookup { entity, field, .. } | Kind::Ref { entity, field, key: None, .. } => {
+                out.push((entity, field));
+            }
+            _ => {}
+        }
+        out
+    }
+    let mut state: HashMap<(usize, usize), u8> = HashMap::new();
+    for e in 0..entities.len() {
+        for f in 0..entities[e].nodes.len() {
+            let mut stack = vec![((e, f), 0usize)];
+            let mut path = vec![(e, f)];
+            if state.get(&(e, f)).copied().unwrap_or(0) == 2 {
+                continue;
+            }
+            state.insert((e, f), 1);
+            while let Some(&mut (at, ref mut next)) = stack.last_mut() {
+                let out = edges(entities, at);
+                if *next < out.len() {
+                    let to = out[*next];
+                    *next += 1;
+                    match state.get(&to).copied().unwrap_or(0) {
+                        0 => {
+                            state.insert(to, 1);
+                            stack.push((to, 0));
+                            path.push(to);
+                        }
+                        1 if to.0 != at.0 || !entities[at.0].nodes[at.1].deps().contains(&to.1) => {
+                            let names: Vec<String> = path
+                                .iter()
+                                .chain(std::iter::once(&to))
+                                .map(|&(e, f)| format!("{}.{}", entities[e].name, entities[e].nodes[f].name))
+                                .collect();
+                            let (ce, cf) = to;
+                            diags.push(
+                                Diagnostic::new(
+                                    entities[ce].nodes[cf].span,
+                                    format!("lookups form a cycle: {}", names.join(" -> ")),
+                                )
+                                .with_help("a field cannot depend, through lookups, on itself"),
+                            );
+                        }
+                        _ => {}
+                    }
+                } else {
+                    state.insert(at, 2);
+                    stack.pop();
+                    path.pop();
+                }
+            }
+        }
+    }
+}
+
+/// Appends the text form of value `i` of `column` (of type `ty`): what templates print and
+/// partition folders are named by. Nothing for a null.
+pub fn value_text(column: &Column, ty: &crate::ir::DataType, i: usize, out: &mut String) {
+    template::render(column, ty, i, template::Case::Keep, out);
+}

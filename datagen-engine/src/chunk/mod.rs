@@ -4,6 +4,8 @@
 //! order of the entity's [`TableSchema`]. Strings and bytes are stored Arrow-style (one buffer and
 //! `i32` offsets), so text encoders copy slices and columnar encoders wrap the buffers.
 
+mod take;
+
 use crate::ir::DataType;
 
 /// The output shape of one entity: its name and columns.
