@@ -1,6 +1,11 @@
 //! The `datagen` binary: parses the command line and runs one subcommand.
 
+mod error;
+mod generate;
+mod input;
+mod progress;
 mod providers;
+mod validate;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -24,6 +29,10 @@ enum Command {
     Providers(providers::ListArgs),
     /// Print values of one provider, one a line, deterministic per seed.
     Sample(providers::SampleArgs),
+    /// Generate the entities of a config into files of one format.
+    Generate(Box<generate::GenerateArgs>),
+    /// Check a config and report every problem in it, with file, line and column.
+    Validate(validate::ValidateArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,14 +42,14 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Providers(args) => providers::list(args, &mut out),
         Command::Sample(args) => providers::sample(args, &mut out),
+        Command::Generate(args) => generate::generate(args),
+        Command::Validate(args) => validate::validate(args, &mut out),
     };
-    let result = result.and_then(|()| out.flush().map_err(providers::CliError::from));
+    let result = result.and_then(|()| out.flush().map_err(error::CliError::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`datagen sample ... | head`) is a normal way to stop reading.
-        Err(providers::CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(error::CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             if cli.verbose {

@@ -1,12 +1,13 @@
 //! `datagen providers` and `datagen sample`: the provider registry from the command line.
 
-use std::fmt;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
 use datagen_core::seed::name_hash;
 use datagen_core::{Ctx, Locale};
+
+use crate::error::CliError;
 
 /// Arguments of `datagen providers`.
 #[derive(Debug, Args)]
@@ -71,53 +72,6 @@ fn register_words(words: &[WordsArg]) -> Result<(), CliError> {
             .map_err(|e| CliError::Words(format!("--words {}: {e}", w.name)))?;
     }
     Ok(())
-}
-
-/// What can go wrong in these commands.
-#[derive(Debug)]
-pub(crate) enum CliError {
-    /// A provider name not in the registry.
-    UnknownProvider {
-        name: String,
-        suggestion: Option<&'static str>,
-    },
-    /// A `--words` list could not be loaded or registered.
-    Words(String),
-    /// Writing to stdout failed.
-    Io(io::Error),
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CliError::UnknownProvider {
-                name,
-                suggestion: Some(s),
-            } => {
-                write!(
-                    f,
-                    "unknown provider `{name}`; did you mean `{s}`? (`datagen providers` lists them all)"
-                )
-            }
-            CliError::UnknownProvider {
-                name,
-                suggestion: None,
-            } => {
-                write!(
-                    f,
-                    "unknown provider `{name}`; `datagen providers` lists them all"
-                )
-            }
-            CliError::Words(message) => write!(f, "word list: {message}"),
-            CliError::Io(e) => write!(f, "could not write the output: {e}"),
-        }
-    }
-}
-
-impl From<io::Error> for CliError {
-    fn from(e: io::Error) -> Self {
-        CliError::Io(e)
-    }
 }
 
 fn parse_locale(s: &str) -> Result<Locale, String> {

@@ -1,20 +1,192 @@
 //! The native config (YAML or JSON) and its reader: text to [`crate::ir::Schema`], with every
 //! problem reported at its line and column.
+//!
+//! The grammar is in `docs/config.md`. Reading goes in passes: the YAML tree (`yaml`), each
+//! entity and field on its own (`field`, `generator`, `numeric`, `defaults`), then the checks that
+//! need every entity (`check`) and the types of fields that read other fields (`resolve`).
+
+mod check;
+mod defaults;
+mod field;
+mod generator;
+mod numeric;
+mod read;
+mod resolve;
+mod types;
+mod yaml;
+
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::ir::Schema;
+use crate::ir::{Entity, Schema, Span};
+use field::{Meta, read_fields};
+use read::Reader;
+use yaml::Node;
+
+/// The keys of a config's top level.
+const TOP_KEYS: [&str; 3] = ["seed", "locale", "entities"];
+/// The keys of an entity.
+const ENTITY_KEYS: [&str; 2] = ["rows", "fields"];
+
+/// What the checks need to know of an entity besides its IR.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EntityMeta {
+    /// The entity's fields could not be read: checks do not look into it.
+    pub broken: bool,
+    /// One per field.
+    pub fields: Vec<Meta>,
+}
 
 /// Reads a native config. Returns the schema read (fields that could not be read are kept as
 /// placeholders so later checks do not report spurious errors) and every problem found.
 pub fn parse(text: &str, source: Option<&Path>) -> (Schema, Vec<Diagnostic>) {
-    let _ = text;
-    (
-        Schema {
-            source: source.map(Path::to_path_buf),
-            ..Schema::default()
-        },
-        Vec::new(),
-    )
+    let mut schema = Schema {
+        source: source.map(Path::to_path_buf),
+        ..Schema::default()
+    };
+    let mut r = Reader::default();
+    match yaml::load(text) {
+        Err(d) => r.diags.push(d),
+        Ok(doc) => {
+            r.diags.extend(doc.diags);
+            match doc.root {
+                None => r.err_help(
+                    Span::at(1, 1),
+                    "the config is empty",
+                    "write `entities:` with at least one entity, its `rows` and `fields`",
+                ),
+                Some(root) => {
+                    let mut metas = read_top(&mut r, &root, &mut schema);
+                    check::run(&mut r, &schema, &metas);
+                    resolve::run(&mut r, &mut schema, &mut metas);
+                }
+            }
+        }
+    }
+    let mut diags = r.diags;
+    diags.sort_by_key(|d| d.span);
+    for d in &mut diags {
+        d.file = schema.source.clone();
+    }
+    (schema, diags)
+}
+
+/// Whether `text` is a native config: a mapping with an `entities` key.
+pub fn is_native_config(text: &str) -> bool {
+    yaml::load(text)
+        .ok()
+        .and_then(|doc| doc.root)
+        .is_some_and(|root| root.get("entities").is_some())
+}
+
+/// Reads the top level: `seed`, `locale` and the entities.
+fn read_top(r: &mut Reader, root: &Node, schema: &mut Schema) -> Vec<EntityMeta> {
+    let mut metas = Vec::new();
+    let Some(entries) = root.as_map() else {
+        r.err_help(
+            root.span,
+            format!(
+                "a config must be a mapping with `entities`, found {}",
+                root.describe()
+            ),
+            "start with `entities:`, then each entity's name, `rows` and `fields`",
+        );
+        return metas;
+    };
+    let mut entities = None;
+    for (k, v) in entries {
+        let Some(key) = r.key_name(k) else { continue };
+        match key {
+            "seed" => schema.seed = r.uint(v, "`seed`"),
+            "locale" => {
+                if let Some(name) = r.string(v, "`locale`") {
+                    match name.parse::<datagen_core::Locale>() {
+                        Ok(_) => schema.locale = Some(name.to_string()),
+                        Err(e) => r.err(v.span, e.to_string()),
+                    }
+                }
+            }
+            "entities" => entities = Some(v),
+            _ => r.unknown_key(k, "top-level key", "", &TOP_KEYS),
+        }
+    }
+    let Some(node) = entities else {
+        r.err_help(
+            root.span,
+            "the config has no `entities`",
+            "add `entities:` with at least one entity, its `rows` and `fields`",
+        );
+        return metas;
+    };
+    let Some(list) = r.map(node, "`entities`") else {
+        return metas;
+    };
+    if list.is_empty() {
+        r.err_help(node.span, "`entities` is empty", "add at least one entity");
+    }
+    for (k, v) in list {
+        let Some(name) = r.key_name(k) else { continue };
+        let (entity, meta) = read_entity(r, name, k.span, v);
+        schema.entities.push(entity);
+        metas.push(meta);
+    }
+    metas
+}
+
+/// Reads one entity: its `rows` and `fields`.
+fn read_entity(r: &mut Reader, name: &str, span: Span, node: &Node) -> (Entity, EntityMeta) {
+    let mut entity = Entity {
+        name: name.to_string(),
+        rows: 0,
+        fields: Vec::new(),
+        span,
+    };
+    let mut meta = EntityMeta {
+        broken: true,
+        fields: Vec::new(),
+    };
+    let Some(entries) = r.map(node, &format!("entity `{name}`")) else {
+        return (entity, meta);
+    };
+    let mut rows = None;
+    let mut fields = None;
+    for (k, v) in entries {
+        let Some(key) = r.key_name(k) else { continue };
+        match key {
+            "rows" => rows = Some(v),
+            "fields" => fields = Some(v),
+            _ => r.unknown_key(k, "key", &format!("entity `{name}`"), &ENTITY_KEYS),
+        }
+    }
+    match rows {
+        Some(v) => {
+            entity.rows = r
+                .uint(v, &format!("`rows` of entity `{name}`"))
+                .unwrap_or(0)
+        }
+        None => r.err_help(
+            span,
+            format!("entity `{name}` has no `rows`"),
+            "add `rows: N`, how many rows to generate (`--rows` overrides it)",
+        ),
+    }
+    match fields {
+        Some(v) => {
+            if v.as_map().is_some() {
+                meta.broken = false;
+            }
+            let (fs, ms) = read_fields(r, v, &format!("entity `{name}`"), true);
+            entity.fields = fs;
+            meta.fields = ms;
+        }
+        None => r.err_help(
+            span,
+            format!("entity `{name}` has no `fields`"),
+            "add `fields:` with each field's name and spec",
+        ),
+    }
+    (entity, meta)
 }

@@ -58,11 +58,9 @@ impl Column {
     pub fn push_int(&mut self, x: i64) {
         match &mut self.values {
             Values::Int(v) | Values::Time(v) | Values::Timestamp(v) => v.push(x),
-            Values::Date(v) => v.push(i32::try_from(x).unwrap_or(if x < 0 {
-                i32::MIN
-            } else {
-                i32::MAX
-            })),
+            Values::Date(v) => {
+                v.push(i32::try_from(x).unwrap_or(if x < 0 { i32::MIN } else { i32::MAX }))
+            }
             Values::Decimal(v) => v.push(i128::from(x)),
             #[allow(clippy::cast_precision_loss)]
             Values::Float(v) => v.push(x as f64),

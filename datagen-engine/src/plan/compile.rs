@@ -67,7 +67,10 @@ fn order(nodes: &[Node], diags: &mut Vec<Diagnostic>) -> Vec<usize> {
                 diags.push(
                     Diagnostic::new(
                         nodes[i].span,
-                        format!("fields depend on each other in a cycle: {}", cycle.join(" -> ")),
+                        format!(
+                            "fields depend on each other in a cycle: {}",
+                            cycle.join(" -> ")
+                        ),
                     )
                     .with_help("break the cycle: one of these fields must not read the others"),
                 );
@@ -182,8 +185,10 @@ fn node(
         },
         Gen::IntRange { lo, hi } => {
             if hi < lo {
-                err(at(format!("empty range [{lo}, {hi}] of field `{}`", f.name))
-                    .with_help("write the smaller bound first"));
+                err(
+                    at(format!("empty range [{lo}, {hi}] of field `{}`", f.name))
+                        .with_help("write the smaller bound first"),
+                );
             }
             if f.unique {
                 let size = u128::try_from(i128::from(*hi) - i128::from(*lo) + 1).unwrap_or(0);
@@ -196,25 +201,47 @@ fn node(
                 }
                 Kind::IntUnique { lo: *lo, size }
             } else {
-                Kind::IntRange { lo: *lo, hi: *hi }
+                let whole_seconds = matches!(
+                    f.ty,
+                    DataType::Time | DataType::Timestamp | DataType::TimestampTz
+                ) && lo % 1_000_000 == 0
+                    && hi % 1_000_000 == 0;
+                let step = if whole_seconds { 1_000_000 } else { 1 };
+                Kind::IntRange {
+                    lo: *lo,
+                    hi: *hi,
+                    step,
+                }
             }
         }
         Gen::FloatRange { lo, hi } => {
-            if !(lo < hi) || !lo.is_finite() || !hi.is_finite() {
-                err(at(format!("empty or infinite range [{lo}, {hi}) of field `{}`", f.name)));
+            if lo.partial_cmp(hi) != Some(std::cmp::Ordering::Less)
+                || !lo.is_finite()
+                || !hi.is_finite()
+            {
+                err(at(format!(
+                    "empty or infinite range [{lo}, {hi}) of field `{}`",
+                    f.name
+                )));
             }
             Kind::FloatRange { lo: *lo, hi: *hi }
         }
         Gen::Dist { dist, clamp } => match sampler(dist) {
             Ok(s) => Kind::Dist(s, *clamp),
             Err(e) => {
-                err(at(format!("invalid distribution of field `{}`: {e}", f.name)));
+                err(at(format!(
+                    "invalid distribution of field `{}`: {e}",
+                    f.name
+                )));
                 Kind::Const(Value::Null)
             }
         },
         Gen::OneOf { values, weights } => {
             if values.is_empty() {
-                err(at(format!("`one_of` of field `{}` lists no values", f.name)));
+                err(at(format!(
+                    "`one_of` of field `{}` lists no values",
+                    f.name
+                )));
                 Kind::Const(Value::Null)
             } else {
                 let pick = match weights {
@@ -238,8 +265,14 @@ fn node(
                         )));
                         Pick::Uniform
                     }
-                    Some(w) if w.iter().any(|x| !(*x >= 0.0) || !x.is_finite()) || w.iter().sum::<f64>() <= 0.0 => {
-                        err(at(format!("field `{}`: weights must be non-negative and not all zero", f.name)));
+                    Some(w)
+                        if w.iter().any(|x| x.is_nan() || *x < 0.0 || !x.is_finite())
+                            || w.iter().sum::<f64>() <= 0.0 =>
+                    {
+                        err(at(format!(
+                            "field `{}`: weights must be non-negative and not all zero",
+                            f.name
+                        )));
                         Pick::Uniform
                     }
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -320,7 +353,10 @@ fn node(
                     }
                 },
                 (None, _) => {
-                    let mut d = at(format!("lookup field `{}`: `by` names `{by}`, which is not a field of `{entity}`", f.name));
+                    let mut d = at(format!(
+                        "lookup field `{}`: `by` names `{by}`, which is not a field of `{entity}`",
+                        f.name
+                    ));
                     if let Some(s) = closest(by, names.iter().copied()) {
                         d = d.with_help(format!("did you mean `{s}`?"));
                     }
@@ -340,7 +376,10 @@ fn node(
         Gen::Offset { from, lo, hi } => match names.iter().position(|n| n == from) {
             Some(i) => {
                 if hi < lo {
-                    err(at(format!("empty offset range [{lo}, {hi}] of field `{}`", f.name)));
+                    err(at(format!(
+                        "empty offset range [{lo}, {hi}] of field `{}`",
+                        f.name
+                    )));
                 }
                 Kind::Offset {
                     from: i,
@@ -349,7 +388,10 @@ fn node(
                 }
             }
             None => {
-                err(at(format!("offset field `{}`: `from` names `{from}`, which is not a field here", f.name)));
+                err(at(format!(
+                    "offset field `{}`: `from` names `{from}`, which is not a field here",
+                    f.name
+                )));
                 Kind::Const(Value::Null)
             }
         },
@@ -359,7 +401,14 @@ fn node(
         }
         Gen::Array { min, max, item } => {
             let names = [item.name.as_str()];
-            let item = node(item, &names, std::slice::from_ref(item), scope, false, diags);
+            let item = node(
+                item,
+                &names,
+                std::slice::from_ref(item),
+                scope,
+                false,
+                diags,
+            );
             Kind::Array {
                 min: *min,
                 max: (*max).max(*min),
@@ -368,11 +417,13 @@ fn node(
         }
     };
     if !(0.0..=1.0).contains(&f.null_rate) {
-        diags.push(at(format!(
-            "null_rate {} of field `{}` is not a probability",
-            f.null_rate, f.name
-        ))
-        .with_help("use a value from 0 to 1"));
+        diags.push(
+            at(format!(
+                "null_rate {} of field `{}` is not a probability",
+                f.null_rate, f.name
+            ))
+            .with_help("use a value from 0 to 1"),
+        );
     }
     Node {
         name: f.name.clone(),
@@ -396,7 +447,10 @@ fn resolve(
     let Some(&e) = scope.by_name.get(target) else {
         let mut d = Diagnostic::new(
             f.span,
-            format!("field `{}` refers to entity `{target}`, which does not exist", f.name),
+            format!(
+                "field `{}` refers to entity `{target}`, which does not exist",
+                f.name
+            ),
         );
         if let Some(s) = closest(target, scope.entities.iter().map(|e| e.name.as_str())) {
             d = d.with_help(format!("did you mean `{s}`?"));
@@ -410,7 +464,10 @@ fn resolve(
         None => {
             let mut d = Diagnostic::new(
                 f.span,
-                format!("field `{}` refers to `{target}.{field}`, which does not exist", f.name),
+                format!(
+                    "field `{}` refers to `{target}.{field}`, which does not exist",
+                    f.name
+                ),
             );
             if let Some(s) = closest(field, fields.iter().map(|x| x.name.as_str())) {
                 d = d.with_help(format!("did you mean `{target}.{s}`?"));
@@ -427,8 +484,12 @@ fn sampler(dist: &Dist) -> Result<Sampler, String> {
     use datagen_core::dist;
     let e = |e: datagen_core::Error| e.to_string();
     Ok(match *dist {
-        Dist::Normal { mean, std_dev } => Sampler::Normal(dist::normal(mean, std_dev).map_err(e)?.0),
-        Dist::LogNormal { mu, sigma } => Sampler::LogNormal(dist::lognormal(mu, sigma).map_err(e)?.0),
+        Dist::Normal { mean, std_dev } => {
+            Sampler::Normal(dist::normal(mean, std_dev).map_err(e)?.0)
+        }
+        Dist::LogNormal { mu, sigma } => {
+            Sampler::LogNormal(dist::lognormal(mu, sigma).map_err(e)?.0)
+        }
         Dist::Exponential { lambda } => Sampler::Exp(dist::exponential(lambda).map_err(e)?.0),
         Dist::Poisson { lambda } => Sampler::Poisson(dist::poisson(lambda).map_err(e)?.0),
         Dist::Zipf { n, s } => Sampler::Zipf(dist::zipf(n as f64, s).map_err(e)?.0),

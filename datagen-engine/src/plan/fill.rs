@@ -87,7 +87,10 @@ pub(crate) fn draw(
             re.nth(index, out.str_buf());
             out.end_str();
         }
-        Kind::IntRange { lo, hi } => out.push_int(ctx.range(*lo..=*hi)),
+        Kind::IntRange { lo, hi, step: 1 } => out.push_int(ctx.range(*lo..=*hi)),
+        Kind::IntRange { lo, hi, step } => {
+            out.push_int(lo + ctx.range(0..=(hi - lo) / step) * step);
+        }
         #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
         Kind::IntUnique { lo, size } => {
             let index = Permutation::new(*size, path).apply(u128::from(row) % *size);
@@ -132,7 +135,11 @@ pub(crate) fn draw(
             let hi = ctx.next_u64();
             let lo = ctx.next_u64();
             let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
-            out.push_uuid(uuid::Builder::from_random_bytes(bytes).into_uuid().as_u128());
+            out.push_uuid(
+                uuid::Builder::from_random_bytes(bytes)
+                    .into_uuid()
+                    .as_u128(),
+            );
         }
         Kind::Bytes { min, max } => {
             let len = *min + ctx.range(0..=*max - *min);
@@ -156,8 +163,18 @@ pub(crate) fn draw(
             for &j in order {
                 let child_path = child_key(path, nodes[j].hash);
                 ctx.__seek(child_path, row);
-                let mut column = std::mem::replace(&mut children[j], Column::new(Values::Int(Vec::new())));
-                draw(&nodes[j], ctx, child_path, row, &mut column, nodes, &children, k);
+                let mut column =
+                    std::mem::replace(&mut children[j], Column::new(Values::Int(Vec::new())));
+                draw(
+                    &nodes[j],
+                    ctx,
+                    child_path,
+                    row,
+                    &mut column,
+                    nodes,
+                    &children,
+                    k,
+                );
                 children[j] = column;
             }
             if let Values::Struct(slot) = &mut out.values {

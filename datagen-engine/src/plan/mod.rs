@@ -74,7 +74,10 @@ impl Plan {
         let mut by_name = HashMap::new();
         for (i, e) in schema.entities.iter().enumerate() {
             if by_name.insert(e.name.as_str(), i).is_some() {
-                diags.push(Diagnostic::new(e.span, format!("entity `{}` is declared twice", e.name)));
+                diags.push(Diagnostic::new(
+                    e.span,
+                    format!("entity `{}` is declared twice", e.name),
+                ));
             }
         }
         let mut rows: Vec<u64> = schema
@@ -144,7 +147,10 @@ impl Plan {
             let source = schema.source.clone();
             diags.sort_by_key(|d| d.span);
             Err(Diagnostics(
-                diags.into_iter().map(|d| d.in_file(source.clone())).collect(),
+                diags
+                    .into_iter()
+                    .map(|d| d.in_file(source.clone()))
+                    .collect(),
             ))
         }
     }
@@ -270,7 +276,16 @@ impl Plan {
                     for r in 0..n {
                         let row = rows.get(r);
                         ctx.__seek(path, row);
-                        draw(node, &mut ctx, path, row, &mut out, &entity.nodes, &columns, r);
+                        draw(
+                            node,
+                            &mut ctx,
+                            path,
+                            row,
+                            &mut out,
+                            &entity.nodes,
+                            &columns,
+                            r,
+                        );
                     }
                 }
             }
@@ -284,9 +299,7 @@ impl Plan {
         let rows: Vec<u64> = picked.iter().map(|p| p.unwrap_or(0)).collect();
         let mut want = vec![false; self.entities[e].nodes.len()];
         want[field] = true;
-        let mut column = self
-            .columns(e, Rows::List(&rows), &want)
-            .swap_remove(field);
+        let mut column = self.columns(e, Rows::List(&rows), &want).swap_remove(field);
         if picked.iter().any(Option::is_none) {
             let validity = column
                 .validity
@@ -303,7 +316,9 @@ impl Plan {
 fn nullable(generator: &crate::ir::Gen) -> bool {
     matches!(
         generator,
-        crate::ir::Gen::Lookup { .. } | crate::ir::Gen::Offset { .. } | crate::ir::Gen::Const(crate::ir::Value::Null)
+        crate::ir::Gen::Lookup { .. }
+            | crate::ir::Gen::Offset { .. }
+            | crate::ir::Gen::Const(crate::ir::Value::Null)
     )
 }
 
@@ -314,7 +329,13 @@ fn check_lookup_cycles(entities: &[EntityPlan], diags: &mut Vec<Diagnostic>) {
         let node = &entities[e].nodes[f];
         let mut out: Vec<(usize, usize)> = node.deps().into_iter().map(|d| (e, d)).collect();
         match node.kind {
-            Kind::Lookup { entity, field, .. } | Kind::Ref { entity, field, key: None, .. } => {
+            Kind::Lookup { entity, field, .. }
+            | Kind::Ref {
+                entity,
+                field,
+                key: None,
+                ..
+            } => {
                 out.push((entity, field));
             }
             _ => {}
@@ -345,7 +366,9 @@ fn check_lookup_cycles(entities: &[EntityPlan], diags: &mut Vec<Diagnostic>) {
                             let names: Vec<String> = path
                                 .iter()
                                 .chain(std::iter::once(&to))
-                                .map(|&(e, f)| format!("{}.{}", entities[e].name, entities[e].nodes[f].name))
+                                .map(|&(e, f)| {
+                                    format!("{}.{}", entities[e].name, entities[e].nodes[f].name)
+                                })
                                 .collect();
                             let (ce, cf) = to;
                             diags.push(

@@ -41,8 +41,9 @@ pub(crate) enum Kind {
     Regex(Box<Regex>),
     /// A regex, each row a distinct string: the `count` strings permuted by row.
     RegexUnique(Box<Regex>, u128),
-    /// Uniform in `lo..=hi`.
-    IntRange { lo: i64, hi: i64 },
+    /// Uniform in `lo..=hi` in steps of `step` from `lo` (whole seconds for times and
+    /// timestamps whose bounds are whole seconds, as the derive draws them).
+    IntRange { lo: i64, hi: i64, step: i64 },
     /// `lo` plus a keyed permutation of the row over `size` values.
     IntUnique { lo: i64, size: u128 },
     /// Uniform in `lo..hi`.
@@ -66,7 +67,11 @@ pub(crate) enum Kind {
         count: u64,
     },
     /// A field of the row a ref field of this entity picked.
-    Lookup { entity: usize, field: usize, by: usize },
+    Lookup {
+        entity: usize,
+        field: usize,
+        by: usize,
+    },
     /// A sibling's value plus an offset in `lo..=hi`.
     Offset { from: usize, lo: i64, hi: i64 },
     /// A nested object: its fields and their generation order.

@@ -47,11 +47,17 @@ pub(crate) fn parse(
                 chars.next();
                 lit.push('}');
             }
-            '}' => return Err(format!("unmatched `}}` at byte {at}; write `}}}}` for a brace")),
+            '}' => {
+                return Err(format!(
+                    "unmatched `}}` at byte {at}; write `}}}}` for a brace"
+                ));
+            }
             '{' => {
                 let rest = &template[at + 1..];
                 let Some(end) = rest.find('}') else {
-                    return Err(format!("unclosed `{{` at byte {at}; write `{{{{` for a brace"));
+                    return Err(format!(
+                        "unclosed `{{` at byte {at}; write `{{{{` for a brace"
+                    ));
                 };
                 let inner = &rest[..end];
                 for _ in 0..inner.chars().count() + 1 {
@@ -72,7 +78,9 @@ pub(crate) fn parse(
                     }
                 };
                 let Some(index) = index_of(name) else {
-                    return Err(format!("the template names `{name}`, which is not a field here"));
+                    return Err(format!(
+                        "the template names `{name}`, which is not a field here"
+                    ));
                 };
                 if !lit.is_empty() {
                     pieces.push(Piece::Lit(std::mem::take(&mut lit)));
@@ -127,6 +135,8 @@ pub(crate) fn render(column: &Column, ty: &DataType, i: usize, case: Case, out: 
     }
     match case {
         Case::Keep => {}
+        Case::Lower if out[start..].is_ascii() => out[start..].make_ascii_lowercase(),
+        Case::Upper if out[start..].is_ascii() => out[start..].make_ascii_uppercase(),
         Case::Lower => {
             let lower = out[start..].to_lowercase();
             out.truncate(start);

@@ -1,0 +1,282 @@
+//! `datagen generate INPUT`: plans the input and writes every entity in one format.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+use datagen_engine::{Plan, Settings};
+use datagen_sinks::writer::{self, Job, Out};
+use datagen_sinks::{Compression, Format, FormatOptions, SqlDialect};
+
+use crate::error::CliError;
+use crate::input::{self, InputType};
+use crate::progress::{ProgressMode, Reporter, summary};
+
+/// Arguments of `datagen generate`.
+#[derive(Debug, Args)]
+pub(crate) struct GenerateArgs {
+    /// The config (`.yaml`, `.yml`, `.json`) to generate.
+    input: PathBuf,
+    /// The output format.
+    #[arg(long, short, value_enum, default_value_t = FormatName::Jsonl)]
+    format: FormatName,
+    /// The output folder (`DIR/<entity>.<ext>`), or `-` for standard output (one entity).
+    #[arg(long, short, default_value = "-")]
+    out: String,
+    /// Row counts: `N` for every entity, or `entity=N,...`.
+    #[arg(long)]
+    rows: Option<RowsArg>,
+    /// The seed (overrides the input's).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// The locale of provider data (overrides the input's), such as `de_DE`.
+    #[arg(long)]
+    locale: Option<String>,
+    /// Generator threads (default: the machine's cores). Output is the same for any number.
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+    /// Write shard `K` of `N` (0-based): rows `[K*rows/N, (K+1)*rows/N)` of every entity.
+    #[arg(long)]
+    shard: Option<ShardArg>,
+    /// Compress the output: text formats whole-file (adding `.gz`/`.zst`); Parquet, Avro and
+    /// Arrow use it as their internal codec.
+    #[arg(long, value_enum)]
+    compress: Option<CompressArg>,
+    /// Split each entity into `DIR/<entity>/part-00000.<ext>`, ... of at most this many rows.
+    #[arg(long)]
+    max_rows_per_file: Option<u64>,
+    /// Write each entity into hive-style folders `DIR/<entity>/<field>=<value>/` by this field.
+    #[arg(long)]
+    partition_by: Option<String>,
+    /// Only these entities (repeatable); refs still draw from the others' row counts.
+    #[arg(long = "entity")]
+    entities: Vec<String>,
+    /// Progress on stderr.
+    #[arg(long, value_enum, default_value_t = ProgressMode::Auto)]
+    progress: ProgressMode,
+    /// Rows per generated chunk (the unit of parallel work).
+    #[arg(long, default_value_t = 8192, hide = true)]
+    chunk_rows: usize,
+    /// The CSV delimiter (one ASCII character; `\t` for tab).
+    #[arg(long, default_value = ",")]
+    csv_delimiter: String,
+    /// How CSV writes a null.
+    #[arg(long, default_value = "")]
+    csv_null: String,
+    /// CSV without its header line.
+    #[arg(long)]
+    no_header: bool,
+    /// The SQL dialect of `--format sql`.
+    #[arg(long, value_enum, default_value_t = DialectArg::Postgres)]
+    sql_dialect: DialectArg,
+    /// Rows per SQL `INSERT` statement.
+    #[arg(long, default_value_t = 1000)]
+    sql_batch: u64,
+    /// The input's type, when its extension and content do not tell.
+    #[arg(long, value_enum)]
+    input_type: Option<InputType>,
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FormatName {
+    Csv,
+    Tbl,
+    Jsonl,
+    Json,
+    Xml,
+    Sql,
+    Parquet,
+    Avro,
+    Arrow,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CompressArg {
+    Gzip,
+    Zstd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DialectArg {
+    Postgres,
+    Mysql,
+    Sqlite,
+}
+
+/// `--rows N` or `--rows a=N,b=M`.
+#[derive(Clone, Debug)]
+enum RowsArg {
+    All(u64),
+    Each(Vec<(String, u64)>),
+}
+
+impl FromStr for RowsArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(n) = s.trim().parse() {
+            return Ok(RowsArg::All(n));
+        }
+        s.split(',')
+            .map(|part| {
+                let (name, n) = part
+                    .split_once('=')
+                    .ok_or_else(|| format!("`{part}`: write `N` or `entity=N,...`"))?;
+                let n = n
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("`{part}`: `{n}` is not a row count"))?;
+                Ok((name.trim().to_string(), n))
+            })
+            .collect::<Result<_, _>>()
+            .map(RowsArg::Each)
+    }
+}
+
+/// `--shard K/N`.
+#[derive(Clone, Copy, Debug)]
+struct ShardArg(u64, u64);
+
+impl FromStr for ShardArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{s}`: write `K/N` with 0 <= K < N, such as `0/4`");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let k: u64 = k.trim().parse().map_err(|_| bad())?;
+        let n: u64 = n.trim().parse().map_err(|_| bad())?;
+        if n == 0 || k >= n {
+            return Err(bad());
+        }
+        Ok(ShardArg(k, n))
+    }
+}
+
+/// Runs `datagen generate`.
+pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
+    let started = Instant::now();
+    let (schema, diags) = input::read(&args.input, args.input_type)?;
+    input::check(diags)?;
+    let mut settings = Settings {
+        seed: args.seed,
+        locale: args.locale.clone(),
+        ..Settings::default()
+    };
+    match &args.rows {
+        Some(RowsArg::All(n)) => settings.rows = Some(*n),
+        Some(RowsArg::Each(list)) => settings.rows_of.clone_from(list),
+        None => {}
+    }
+    let plan = Plan::new(&schema, &settings).map_err(CliError::Input)?;
+    let entities = select(&plan, &args.entities)?;
+    let out = if args.out == "-" {
+        if entities.len() != 1 {
+            return Err(CliError::Usage(format!(
+                "{} entities cannot all go to standard output; give `--out DIR` or one `--entity`",
+                entities.len()
+            )));
+        }
+        Out::Stdout
+    } else {
+        Out::Dir(PathBuf::from(&args.out))
+    };
+    let options = options(args)?;
+    let format = format(args.format, &options)?;
+    if matches!(out, Out::Stdout)
+        && (args.max_rows_per_file.is_some() || args.partition_by.is_some())
+    {
+        return Err(CliError::Usage(
+            "`--max-rows-per-file` and `--partition-by` write folders: give `--out DIR`".into(),
+        ));
+    }
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+        .max(1);
+    let shard = args.shard.map_or((0, 1), |s| (s.0, s.1));
+    let job = Job {
+        plan: &plan,
+        format: &format,
+        out,
+        threads,
+        shard,
+        chunk_rows: args.chunk_rows.max(1),
+        max_rows_per_file: args.max_rows_per_file,
+        partition_by: args.partition_by.clone(),
+        compression: options.compression,
+        entities,
+    };
+    let reporter = Reporter::new(args.progress);
+    let reports = writer::run(&job, &reporter).map_err(CliError::Write)?;
+    if args.progress != ProgressMode::None {
+        summary(&reports, started.elapsed().as_secs_f64());
+    }
+    Ok(())
+}
+
+/// The plan indices of the selected entities (all when none are named).
+fn select(plan: &Plan, names: &[String]) -> Result<Vec<usize>, CliError> {
+    if names.is_empty() {
+        return Ok((0..plan.len()).collect());
+    }
+    names
+        .iter()
+        .map(|n| {
+            plan.entity(n).ok_or_else(|| {
+                let all: Vec<&str> = (0..plan.len())
+                    .map(|e| plan.table(e).name.as_str())
+                    .collect();
+                CliError::Usage(format!(
+                    "`--entity {n}`: no such entity; the input has {}",
+                    all.join(", ")
+                ))
+            })
+        })
+        .collect()
+}
+
+fn options(args: &GenerateArgs) -> Result<FormatOptions, CliError> {
+    let delimiter = match args.csv_delimiter.as_str() {
+        "\\t" | "\t" | "tab" => b'\t',
+        d if d.len() == 1 && d.is_ascii() => d.as_bytes()[0],
+        d => {
+            return Err(CliError::Usage(format!(
+                "`--csv-delimiter {d}`: give one ASCII character"
+            )));
+        }
+    };
+    Ok(FormatOptions {
+        csv_delimiter: delimiter,
+        csv_null: args.csv_null.clone(),
+        csv_header: !args.no_header,
+        sql_dialect: match args.sql_dialect {
+            DialectArg::Postgres => SqlDialect::Postgres,
+            DialectArg::Mysql => SqlDialect::Mysql,
+            DialectArg::Sqlite => SqlDialect::Sqlite,
+        },
+        sql_batch: args.sql_batch.max(1),
+        compression: args.compress.map(|c| match c {
+            CompressArg::Gzip => Compression::Gzip,
+            CompressArg::Zstd => Compression::Zstd,
+        }),
+        ..FormatOptions::default()
+    })
+}
+
+fn format(name: FormatName, options: &FormatOptions) -> Result<Format, CliError> {
+    let text = |n: &str| datagen_sinks::text::text_format(n, options).map(Format::Text);
+    let columnar =
+        |n: &str| datagen_sinks::columnar::columnar_format(n, options).map(Format::Columnar);
+    let found = match name {
+        FormatName::Csv => text("csv"),
+        FormatName::Tbl => text("tbl"),
+        FormatName::Jsonl => text("jsonl"),
+        FormatName::Json => text("json"),
+        FormatName::Xml => text("xml"),
+        FormatName::Sql => text("sql"),
+        FormatName::Parquet => columnar("parquet"),
+        FormatName::Avro => columnar("avro"),
+        FormatName::Arrow => columnar("arrow"),
+    };
+    found.ok_or_else(|| CliError::Usage(format!("format {name:?} is not available")))
+}

@@ -1,0 +1,67 @@
+//! Reading an input: a native config (YAML, or JSON with `entities`) into the schema IR, with
+//! the input's type detected from its extension and content, or given with `--input-type`.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+use datagen_engine::ir::Schema;
+use datagen_engine::{Diagnostic, Diagnostics, config};
+
+use crate::error::CliError;
+
+/// What kind of file an input is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputType {
+    /// A native datagen config (YAML, or JSON with an `entities` key).
+    Config,
+}
+
+/// Reads `path` into a schema and every problem found in it.
+pub(crate) fn read(
+    path: &Path,
+    given: Option<InputType>,
+) -> Result<(Schema, Vec<Diagnostic>), CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    let kind = match given {
+        Some(kind) => kind,
+        None => detect(path, &text)?,
+    };
+    match kind {
+        InputType::Config => Ok(config::parse(&text, Some(path))),
+    }
+}
+
+/// The input type from the extension and, for `.json`, the content.
+fn detect(path: &Path, text: &str) -> Result<InputType, CliError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("yaml" | "yml") => Ok(InputType::Config),
+        Some("json") if config::is_native_config(text) => Ok(InputType::Config),
+        Some("json") => Err(CliError::Usage(format!(
+            "`{}` is JSON without an `entities` key, so not a datagen config; JSON Schema input is not supported yet",
+            path.display()
+        ))),
+        Some(ext @ ("sql" | "avsc" | "proto" | "graphql")) => Err(CliError::Usage(format!(
+            "`{}`: `.{ext}` schemas are not supported yet; write a datagen config (see docs/config.md)",
+            path.display()
+        ))),
+        _ if config::is_native_config(text) => Ok(InputType::Config),
+        _ => Err(CliError::Usage(format!(
+            "cannot tell what `{}` is; give a `.yaml` or `.json` datagen config, or `--input-type config`",
+            path.display()
+        ))),
+    }
+}
+
+/// Fails with every diagnostic when there are any.
+pub(crate) fn check(diags: Vec<Diagnostic>) -> Result<(), CliError> {
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Input(Diagnostics(diags)))
+    }
+}

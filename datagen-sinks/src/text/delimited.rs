@@ -1,0 +1,170 @@
+//! Delimited text: CSV (RFC 4180) and dbgen-style TPC-H `.tbl`.
+//!
+//! CSV quotes a field when it contains the delimiter, `"`, `\r` or `\n`, starts or ends with a
+//! space, or equals the null string without being null (so with the default empty null string
+//! an empty string is written `""` and stays apart from a null). Lines end with `\n`. Nested
+//! lists and structs are one field of compact JSON text.
+//!
+//! `.tbl` writes `|` after every field, the last one included, with no header, no quoting and
+//! nulls as empty fields.
+
+use datagen_engine::ir::DataType;
+use datagen_engine::{Chunk, Column, TableSchema};
+
+use super::{json::push_json, push_scalar};
+use crate::format::{FormatOptions, TextFormat};
+
+/// How delimited text spells non-finite floats.
+const NON_FINITE: super::NonFinite = [b"NaN", b"inf", b"-inf"];
+
+/// CSV (`csv`) or TPC-H text (`tbl`).
+#[derive(Clone, Debug)]
+pub struct Delimited {
+    delimiter: u8,
+    null: Vec<u8>,
+    header: bool,
+    /// CSV: quote fields that need it, delimiter between fields. `tbl`: never quote, delimiter
+    /// after every field.
+    csv: bool,
+}
+
+impl Delimited {
+    /// CSV with the delimiter, null string and header choice of `options`.
+    pub fn csv(options: &FormatOptions) -> Self {
+        Self {
+            delimiter: options.csv_delimiter,
+            null: options.csv_null.as_bytes().to_vec(),
+            header: options.csv_header,
+            csv: true,
+        }
+    }
+
+    /// dbgen-style `.tbl`: `|` after every field.
+    pub fn tbl() -> Self {
+        Self {
+            delimiter: b'|',
+            null: Vec::new(),
+            header: false,
+            csv: false,
+        }
+    }
+
+    /// Whether the field in `field` must be quoted.
+    #[inline]
+    fn needs_quotes(&self, field: &[u8]) -> bool {
+        let d = self.delimiter;
+        field
+            .iter()
+            .any(|&b| b == d || b == b'"' || b == b'\n' || b == b'\r')
+            || field.first() == Some(&b' ')
+            || field.last() == Some(&b' ')
+            || field == self.null.as_slice()
+    }
+
+    /// Quotes `out[start..]` if CSV needs it.
+    #[inline]
+    fn finish_field(&self, out: &mut Vec<u8>, start: usize) {
+        if self.csv && self.needs_quotes(&out[start..]) {
+            quote_in_place(out, start);
+        }
+    }
+
+    /// Appends one cell (without separators).
+    #[inline]
+    fn push_cell(&self, out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usize) {
+        if col.is_null(row) {
+            out.extend_from_slice(&self.null);
+            return;
+        }
+        let start = out.len();
+        if !push_scalar(out, col, ty, row, &NON_FINITE) {
+            push_json(out, col, ty, row);
+        }
+        self.finish_field(out, start);
+    }
+}
+
+/// Wraps `out[start..]` in double quotes, doubling the quotes inside, without allocating.
+fn quote_in_place(out: &mut Vec<u8>, start: usize) {
+    let quotes = out[start..].iter().filter(|&&b| b == b'"').count();
+    let old_end = out.len();
+    out.resize(old_end + quotes + 2, b'"');
+    let mut w = out.len() - 1; // the closing quote stays
+    let mut r = old_end;
+    while r > start && w > r + 1 {
+        r -= 1;
+        let b = out[r];
+        w -= 1;
+        out[w] = b;
+        if b == b'"' {
+            w -= 1;
+            out[w] = b'"';
+        }
+    }
+    // Everything before `r` is unchanged but shifted by one: the remaining run has no quotes.
+    out.copy_within(start..r, start + 1);
+    out[start] = b'"';
+}
+
+impl TextFormat for Delimited {
+    fn extension(&self) -> &'static str {
+        if self.csv { "csv" } else { "tbl" }
+    }
+
+    fn header(&self, table: &TableSchema, out: &mut Vec<u8>) {
+        if !self.header || !self.csv {
+            return;
+        }
+        for (i, column) in table.columns.iter().enumerate() {
+            if i > 0 {
+                out.push(self.delimiter);
+            }
+            let start = out.len();
+            out.extend_from_slice(column.name.as_bytes());
+            self.finish_field(out, start);
+        }
+        out.push(b'\n');
+    }
+
+    fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
+        for (i, (schema, col)) in table.columns.iter().zip(&chunk.columns).enumerate() {
+            if self.csv {
+                if i > 0 {
+                    out.push(self.delimiter);
+                }
+                self.push_cell(out, col, &schema.ty, row);
+            } else {
+                self.push_cell(out, col, &schema.ty, row);
+                out.push(self.delimiter);
+            }
+        }
+        out.push(b'\n');
+    }
+
+    fn footer(&self, _table: &TableSchema, _rows_in_file: u64, _out: &mut Vec<u8>) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_in_place;
+
+    #[test]
+    fn quotes_in_place() {
+        for (input, want) in [
+            ("", "\"\""),
+            ("a", "\"a\""),
+            ("a\"b", "\"a\"\"b\""),
+            ("\"", "\"\"\"\""),
+            ("x, y\"\"", "\"x, y\"\"\"\"\""),
+        ] {
+            let mut out = b"pre".to_vec();
+            out.extend_from_slice(input.as_bytes());
+            quote_in_place(&mut out, 3);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                format!("pre{want}"),
+                "{input}"
+            );
+        }
+    }
+}

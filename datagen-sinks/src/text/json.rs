@@ -1,0 +1,139 @@
+//! JSON Lines (one compact object per line) and JSON (one array per file).
+//!
+//! Values: numbers for integers, floats (non-finite ones become `null`) and decimals (exact text,
+//! `-0.05`); strings for dates, times, timestamps, UUIDs and bytes (lowercase hex); objects for
+//! structs; arrays for lists; `null` for nulls.
+
+use datagen_engine::ir::DataType;
+use datagen_engine::{Chunk, Column, TableSchema, Values};
+
+use super::{item_type, push_scalar, range, struct_field, value};
+use crate::format::TextFormat;
+
+/// Non-finite floats never reach [`push_scalar`] from JSON; listed for completeness.
+const NULLS: super::NonFinite = [b"null", b"null", b"null"];
+
+/// Appends value `row` of `col` (of type `ty`) as compact JSON.
+pub(crate) fn push_json(out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usize) {
+    if col.is_null(row) {
+        out.extend_from_slice(b"null");
+        return;
+    }
+    match &col.values {
+        Values::Int(_) | Values::Decimal(_) | Values::Bool(_) => {
+            push_scalar(out, col, ty, row, &NULLS);
+        }
+        Values::Float(v) => {
+            if v[row].is_finite() {
+                value::push_float(out, v[row]);
+            } else {
+                out.extend_from_slice(b"null");
+            }
+        }
+        Values::Str(s) => value::push_json_str(out, s.get(row)),
+        Values::Date(_)
+        | Values::Time(_)
+        | Values::Timestamp(_)
+        | Values::Uuid(_)
+        | Values::Bytes { .. } => {
+            out.push(b'"');
+            push_scalar(out, col, ty, row, &NULLS);
+            out.push(b'"');
+        }
+        Values::List { offsets, items } => {
+            let item_ty = item_type(ty);
+            out.push(b'[');
+            for (n, i) in range(offsets, row).enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                push_json(out, items, item_ty, i);
+            }
+            out.push(b']');
+        }
+        Values::Struct(fields) => {
+            out.push(b'{');
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let (name, field_ty) = struct_field(ty, i);
+                value::push_json_str(out, name);
+                out.push(b':');
+                push_json(out, field, field_ty, row);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// Appends row `row` of `chunk` as one compact JSON object, keys in column order.
+pub(crate) fn push_json_row(out: &mut Vec<u8>, table: &TableSchema, chunk: &Chunk, row: usize) {
+    out.push(b'{');
+    for (i, (schema, col)) in table.columns.iter().zip(&chunk.columns).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        value::push_json_str(out, &schema.name);
+        out.push(b':');
+        push_json(out, col, &schema.ty, row);
+    }
+    out.push(b'}');
+}
+
+/// JSON Lines (`jsonl`): one compact object per line, `{"id":1,"name":"x"}`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonLines;
+
+impl TextFormat for JsonLines {
+    fn extension(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn header(&self, _table: &TableSchema, _out: &mut Vec<u8>) {}
+
+    fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
+        push_json_row(out, table, chunk, row);
+        out.push(b'\n');
+    }
+
+    fn footer(&self, _table: &TableSchema, _rows_in_file: u64, _out: &mut Vec<u8>) {}
+}
+
+/// JSON (`json`): one array of objects per file, laid out `[\n{...},\n{...}\n]\n`; a file
+/// without rows is `[]\n`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Json;
+
+impl TextFormat for Json {
+    fn extension(&self) -> &'static str {
+        "json"
+    }
+
+    fn header(&self, _table: &TableSchema, out: &mut Vec<u8>) {
+        out.push(b'[');
+    }
+
+    fn has_separators(&self) -> bool {
+        true
+    }
+
+    fn before_row(&self, _table: &TableSchema, index_in_file: u64, out: &mut Vec<u8>) {
+        if index_in_file == 0 {
+            out.push(b'\n');
+        } else {
+            out.extend_from_slice(b",\n");
+        }
+    }
+
+    fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
+        push_json_row(out, table, chunk, row);
+    }
+
+    fn footer(&self, _table: &TableSchema, rows_in_file: u64, out: &mut Vec<u8>) {
+        if rows_in_file > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"]\n");
+    }
+}
