@@ -47,7 +47,7 @@ entities:
     let file = path.display().to_string();
     assert!(
         stderr.contains(&format!(
-            "{file}:7:14: unknown field option `rnage`; did you mean `range`"
+            "{file}:7:13: unknown field option `rnage`; did you mean `range`"
         )),
         "{stderr}"
     );

@@ -141,7 +141,7 @@ pub fn run(job: &Job<'_>, progress: &dyn Progress) -> Result<Vec<EntityReport>, 
                 format: job.format,
                 table,
                 compression: job.compression,
-                folders: job.max_rows_per_file.is_some() || job.partition_by.is_some(),
+                folders: job.max_rows_per_file.is_some() || state_partition(job, e).is_some(),
                 bytes: Arc::clone(&bytes),
                 open: BTreeMap::new(),
                 written: Vec::new(),
@@ -149,26 +149,8 @@ pub fn run(job: &Job<'_>, progress: &dyn Progress) -> Result<Vec<EntityReport>, 
             job,
             total: job.plan.rows(e),
             range: range.clone(),
-            partition: match &job.partition_by {
-                Some(f) => match table.columns.iter().position(|c| &c.name == f) {
-                    Some(i) => Some(i),
-                    None => {
-                        return Err(WriteError {
-                            error: io::Error::new(
-                                io::ErrorKind::InvalidInput,
-                                format!(
-                                    "`--partition-by {f}`: `{}` has no field `{f}`",
-                                    table.name
-                                ),
-                            ),
-                            entity: table.name.clone(),
-                            rows_written: 0,
-                            completed: done,
-                        });
-                    }
-                },
-                None => None,
-            },
+            // Entities without the field are written unpartitioned.
+            partition: state_partition(job, e),
             counts: BTreeMap::new(),
             rows_written: 0,
         };
