@@ -1,6 +1,6 @@
 //! `datagen providers` and `datagen sample`: the provider registry from the command line.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;

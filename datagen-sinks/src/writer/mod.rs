@@ -410,7 +410,7 @@ impl State<'_, '_> {
             && let Some(m) = self.max()
         {
             let file_rows = self.part_rows(part);
-            if first_global + n == file_rows.end || (first_global + n) % m == 0 {
+            if first_global + n == file_rows.end || (first_global + n).is_multiple_of(m) {
                 self.close(None, part)?;
             }
         }
