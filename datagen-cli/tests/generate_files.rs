@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-const CONTRACT: &str = "tests/data/contract.yaml";
+const CONTRACT: &str = "../datagen-engine/tests/data/contract.yaml";
 
 fn datagen() -> Command {
     Command::cargo_bin("datagen").expect("the datagen binary is built")

@@ -13,7 +13,7 @@ fn datagen() -> Command {
 #[test]
 fn the_contract_config_is_valid() {
     datagen()
-        .args(["validate", "tests/data/contract.yaml"])
+        .args(["validate", "../datagen-engine/tests/data/contract.yaml"])
         .assert()
         .success()
         .stdout(contains("valid: 2 entities, 16 fields, 80000 rows"));

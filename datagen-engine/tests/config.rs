@@ -3,31 +3,7 @@
 use datagen_engine::config::{is_native_config, parse};
 use datagen_engine::{Plan, Settings};
 
-const CONTRACT: &str = r#"seed: 11
-entities:
-  person:
-    rows: 20000
-    fields:
-      id: {key: true}
-      first_name: {provider: person.first_name}
-      last_name: {provider: person.last_name}
-      email: {template: "{first_name}.{last_name}@example.com"}
-      age: {range: [18, 90]}                        # integers -> integer column
-      score: {normal: {mean: 100.0, std_dev: 15.0}}
-      tier: {one_of: [gold, silver, bronze], weights: [1, 3, 6]}
-      nickname: {provider: person.first_name, null_rate: 0.25}
-      code: {regex: "[A-Z]{2}-[0-9]{6}"}
-      joined: {type: date, range: ["2015-01-01", "2024-12-31"]}
-      active: {type: bool}
-  purchase:
-    rows: 60000
-    fields:
-      id: {key: true}
-      person_id: {ref: person.id}
-      buyer_email: {lookup: person.email, by: person_id}
-      amount: {range: [1.0, 500.0]}                 # floats -> float column
-      at: {type: timestamp, range: ["2024-01-01T00:00:00Z", "2024-12-31T23:59:59Z"]}
-"#;
+const CONTRACT: &str = include_str!("data/contract.yaml");
 
 /// Reads `text` with no problem and plans it with no problem.
 fn plan(text: &str) -> Plan {

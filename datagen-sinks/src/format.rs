@@ -31,6 +31,22 @@ pub trait TextFormat: Send + Sync {
     /// Encodes row `row` of `chunk` (its line terminator included where the format has one).
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>);
 
+    /// Encodes every row of `chunk` back to back, pushing where each row ends onto `ends`. The
+    /// default calls [`TextFormat::encode_row`] per row; a format overrides it to prepare what
+    /// every row shares (JSON's escaped keys) once per chunk.
+    fn encode_rows(
+        &self,
+        table: &TableSchema,
+        chunk: &Chunk,
+        out: &mut Vec<u8>,
+        ends: &mut Vec<usize>,
+    ) {
+        for row in 0..chunk.len {
+            self.encode_row(table, chunk, row, out);
+            ends.push(out.len());
+        }
+    }
+
     /// What closes a file of `rows_in_file` rows: `]`, the closing root tag, a batch's `;`.
     fn footer(&self, table: &TableSchema, rows_in_file: u64, out: &mut Vec<u8>);
 }

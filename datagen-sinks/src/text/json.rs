@@ -67,18 +67,59 @@ pub(crate) fn push_json(out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usi
     }
 }
 
-/// Appends row `row` of `chunk` as one compact JSON object, keys in column order.
-pub(crate) fn push_json_row(out: &mut Vec<u8>, table: &TableSchema, chunk: &Chunk, row: usize) {
+/// Each column's `"name":` (with the `,` before every key but the first), escaped once.
+fn keys(table: &TableSchema) -> Vec<Vec<u8>> {
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, schema)| {
+            let mut key = Vec::with_capacity(schema.name.len() + 4);
+            if i > 0 {
+                key.push(b',');
+            }
+            value::push_json_str(&mut key, &schema.name);
+            key.push(b':');
+            key
+        })
+        .collect()
+}
+
+/// Appends row `row` of `chunk` as one compact JSON object, keys (from [`keys`]) in column order.
+fn push_keyed_row(
+    out: &mut Vec<u8>,
+    keys: &[Vec<u8>],
+    table: &TableSchema,
+    chunk: &Chunk,
+    row: usize,
+) {
     out.push(b'{');
-    for (i, (schema, col)) in table.columns.iter().zip(&chunk.columns).enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        value::push_json_str(out, &schema.name);
-        out.push(b':');
+    for ((key, schema), col) in keys.iter().zip(&table.columns).zip(&chunk.columns) {
+        out.extend_from_slice(key);
         push_json(out, col, &schema.ty, row);
     }
     out.push(b'}');
+}
+
+/// Appends row `row` of `chunk` as one compact JSON object, keys in column order.
+pub(crate) fn push_json_row(out: &mut Vec<u8>, table: &TableSchema, chunk: &Chunk, row: usize) {
+    push_keyed_row(out, &keys(table), table, chunk, row);
+}
+
+/// Encodes every row of `chunk`, each followed by `after`, escaping the keys once.
+fn push_json_rows(
+    table: &TableSchema,
+    chunk: &Chunk,
+    after: &[u8],
+    out: &mut Vec<u8>,
+    ends: &mut Vec<usize>,
+) {
+    let keys = keys(table);
+    for row in 0..chunk.len {
+        push_keyed_row(out, &keys, table, chunk, row);
+        out.extend_from_slice(after);
+        ends.push(out.len());
+    }
 }
 
 /// JSON Lines (`jsonl`): one compact object per line, `{"id":1,"name":"x"}`.
@@ -95,6 +136,16 @@ impl TextFormat for JsonLines {
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
         push_json_row(out, table, chunk, row);
         out.push(b'\n');
+    }
+
+    fn encode_rows(
+        &self,
+        table: &TableSchema,
+        chunk: &Chunk,
+        out: &mut Vec<u8>,
+        ends: &mut Vec<usize>,
+    ) {
+        push_json_rows(table, chunk, b"\n", out, ends);
     }
 
     fn footer(&self, _table: &TableSchema, _rows_in_file: u64, _out: &mut Vec<u8>) {}
@@ -128,6 +179,16 @@ impl TextFormat for Json {
 
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
         push_json_row(out, table, chunk, row);
+    }
+
+    fn encode_rows(
+        &self,
+        table: &TableSchema,
+        chunk: &Chunk,
+        out: &mut Vec<u8>,
+        ends: &mut Vec<usize>,
+    ) {
+        push_json_rows(table, chunk, b"", out, ends);
     }
 
     fn footer(&self, _table: &TableSchema, rows_in_file: u64, out: &mut Vec<u8>) {

@@ -175,17 +175,6 @@ impl Files<'_> {
         }
         Ok(())
     }
-
-    /// Closes every open file, with each text file's footer from `footer(partition, part)`.
-    pub(crate) fn close_all(
-        &mut self,
-        mut footer: impl FnMut(Option<&str>, u64) -> Vec<u8>,
-    ) -> io::Result<()> {
-        for ((partition, part), file) in std::mem::take(&mut self.open) {
-            finish(file, &footer(partition.as_deref(), part))?;
-        }
-        Ok(())
-    }
 }
 
 fn finish(file: OpenFile, footer: &[u8]) -> io::Result<()> {

@@ -55,10 +55,7 @@ impl Piece {
             Format::Text(f) => {
                 let mut text = Vec::with_capacity(len * 128);
                 let mut ends = Vec::with_capacity(len);
-                for r in 0..len {
-                    f.encode_row(table, &chunk, r, &mut text);
-                    ends.push(text.len());
-                }
+                f.encode_rows(table, &chunk, &mut text, &mut ends);
                 Piece {
                     start: rows.start,
                     chunk: None,
