@@ -239,3 +239,34 @@ mod company_family {
         bench_word(b, company::job_title);
     }
 }
+
+/// The localized providers in every locale: each locale's tables are their own.
+mod locale_family {
+    use super::*;
+    use datagen_core::Locale;
+
+    /// Draws from a `write_*` provider in `locale` into one reused buffer.
+    fn bench_write_in(bencher: Bencher<'_, '_>, locale: Locale, f: fn(&mut Ctx, &mut String)) {
+        let mut ctx = Ctx::seeded(1).with_locale(locale);
+        let mut out = String::with_capacity(96);
+        bencher.bench_local(|| {
+            out.clear();
+            f(&mut ctx, &mut out);
+            black_box(out.len())
+        });
+    }
+
+    #[divan::bench(args = Locale::ALL)]
+    fn first_name(b: Bencher<'_, '_>, locale: Locale) {
+        let mut ctx = Ctx::seeded(1).with_locale(locale);
+        b.bench_local(|| black_box(person::first_name(&mut ctx)));
+    }
+    #[divan::bench(args = Locale::ALL)]
+    fn address(b: Bencher<'_, '_>, locale: Locale) {
+        bench_write_in(b, locale, address::write_address);
+    }
+    #[divan::bench(args = Locale::ALL)]
+    fn phone_number(b: Bencher<'_, '_>, locale: Locale) {
+        bench_write_in(b, locale, phone::write_number);
+    }
+}

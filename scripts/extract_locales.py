@@ -36,6 +36,7 @@ from _common import package_dir, write_table
 from locale_regions import (CN_POSTCODE_PREFIXES, DE_POSTCODE_REGIONS, ES_POSTCODE_PROVINCES,
                             FR_POSTCODE_DEPARTMENTS, GB_NON_GEOGRAPHIC_AREAS, REGIONS)
 from locale_streets import STREETS
+from name_weights import first_name_weights, last_name_weights
 
 LOCALES = ["en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "ja_JP", "zh_CN", "nl_NL"]
 COUNTRY = {loc: loc.split("_")[1] for loc in LOCALES}
@@ -101,13 +102,16 @@ def names(loc):
             header.append("ASCII form: accents stripped (Unicode NFKD; ß as ss).")
         firsts = [((n, to_ascii(n)), w) for n, w in firsts if is_name(n)]
         lasts = [((n, to_ascii(n)), w) for n, w in lasts if is_name(n)]
-    for kind, rows in (("first_name", firsts), ("last_name", lasts)):
-        weighted = len({w for _, w in rows}) > 1
-        note = "Weight: frequency from the source." if weighted else \
-            "Weight: 1 each; the source gives no frequencies (repeats in its list add up)."
+    # How common each name is (name_weights.py): Faker's lists are mostly unweighted.
+    firsts, first_note = first_name_weights(loc, firsts)
+    surnames = last_name_weights(loc, lasts)
+    last_note = ["Weight: frequency from the source."]
+    if surnames is not None:
+        lasts, last_note = surnames
+    for kind, rows, note in (("first_name", firsts, first_note), ("last_name", lasts, last_note)):
         write_table(f"{loc}/{kind}.tsv",
                     [f"{loc} {kind.replace('_', ' ')}s (name<TAB>ASCII form<TAB>weight).",
-                     *header, note, BUILT],
+                     *header, *note, BUILT],
                     [(n, a or n, w) for (n, a), w in rows])
 
 

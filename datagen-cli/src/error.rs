@@ -4,6 +4,7 @@ use std::fmt;
 use std::io;
 
 use datagen_engine::Diagnostics;
+use datagen_sinks::db::LoadError;
 use datagen_sinks::writer::WriteError;
 
 /// What can go wrong in a command.
@@ -24,6 +25,8 @@ pub(crate) enum CliError {
     Input(Diagnostics),
     /// Writing the output failed; says what had been written.
     Write(WriteError),
+    /// Loading into a database failed; says what every table holds.
+    Load(Box<LoadError>),
 }
 
 impl fmt::Display for CliError {
@@ -59,6 +62,7 @@ impl fmt::Display for CliError {
                 )
             }
             CliError::Write(e) => write!(f, "{e}"),
+            CliError::Load(e) => write!(f, "{e}"),
         }
     }
 }

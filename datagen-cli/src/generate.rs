@@ -1,4 +1,5 @@
-//! `datagen generate INPUT`: plans the input and writes every entity in one format.
+//! `datagen generate INPUT`: plans the input and writes every entity in one format, or loads
+//! it into a database with `--to URL`.
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -6,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use datagen_engine::{Plan, Settings};
+use datagen_sinks::db::{self, Destination, LoadJob};
 use datagen_sinks::writer::{self, Job, Out};
 use datagen_sinks::{Compression, Format, FormatOptions, SqlDialect};
 
@@ -67,15 +69,29 @@ pub(crate) struct GenerateArgs {
     /// CSV without its header line.
     #[arg(long)]
     no_header: bool,
-    /// The SQL dialect of `--format sql`.
-    #[arg(long, value_enum, default_value_t = DialectArg::Postgres)]
-    sql_dialect: DialectArg,
+    /// The SQL dialect of `--format sql` (default postgres) and of a SQL DDL input (default:
+    /// detected from the DDL).
+    #[arg(long, value_enum)]
+    sql_dialect: Option<DialectArg>,
     /// Rows per SQL `INSERT` statement.
     #[arg(long, default_value_t = 1000)]
     sql_batch: u64,
     /// The input's type, when its extension and content do not tell.
     #[arg(long, value_enum)]
     input_type: Option<InputType>,
+    /// Load into a database instead of writing files: `sqlite://FILE`,
+    /// `postgresql://USER@HOST:PORT/DB` or `mysql://USER:PASSWORD@HOST:PORT/DB` (`mariadb://`
+    /// too). Missing tables are created; entities load parents first.
+    #[arg(long, conflicts_with_all = ["out", "format", "shard", "compress", "max_rows_per_file", "partition_by"])]
+    to: Option<String>,
+    /// With `--to`: continue a stopped load. Each table's rows are taken as the first rows of
+    /// its entity (rows depend only on seed, entity and row index), so give the same input,
+    /// seed and row counts as the stopped run.
+    #[arg(long, requires = "to")]
+    resume: bool,
+    /// With `--to`: rows per committed transaction.
+    #[arg(long, requires = "to")]
+    commit_rows: Option<u64>,
 }
 
 /// An output format.
@@ -155,7 +171,12 @@ impl FromStr for ShardArg {
 /// Runs `datagen generate`.
 pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
     let started = Instant::now();
-    let (schema, diags) = input::read(&args.input, args.input_type)?;
+    let input_dialect = args.sql_dialect.map(|d| match d {
+        DialectArg::Postgres => datagen_schema::sql::Dialect::Postgres,
+        DialectArg::Mysql => datagen_schema::sql::Dialect::Mysql,
+        DialectArg::Sqlite => datagen_schema::sql::Dialect::Sqlite,
+    });
+    let (schema, diags) = input::read_with(&args.input, args.input_type, input_dialect)?;
     input::check(diags)?;
     let mut settings = Settings {
         seed: args.seed,
@@ -169,6 +190,29 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
     }
     let plan = Plan::new(&schema, &settings).map_err(CliError::Input)?;
     let entities = select(&plan, &args.entities)?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+        .max(1);
+    if let Some(url) = &args.to {
+        let to = Destination::parse(url).map_err(CliError::Usage)?;
+        let job = LoadJob {
+            plan: &plan,
+            schema: &schema,
+            to: &to,
+            entities,
+            threads,
+            chunk_rows: args.chunk_rows.max(1),
+            commit_rows: args.commit_rows.unwrap_or(100_000).max(1),
+            resume: args.resume,
+        };
+        let reporter = Reporter::new(args.progress);
+        let reports = db::load(&job, &reporter).map_err(CliError::Load)?;
+        if args.progress != ProgressMode::None {
+            summary(&reports, started.elapsed().as_secs_f64());
+        }
+        return Ok(());
+    }
     let out = if args.out == "-" {
         if entities.len() != 1 {
             return Err(CliError::Usage(format!(
@@ -189,10 +233,6 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
             "`--max-rows-per-file` and `--partition-by` write folders: give `--out DIR`".into(),
         ));
     }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
-        .max(1);
     let shard = args.shard.map_or((0, 1), |s| (s.0, s.1));
     let job = Job {
         plan: &plan,
@@ -249,7 +289,7 @@ fn options(args: &GenerateArgs) -> Result<FormatOptions, CliError> {
         csv_delimiter: delimiter,
         csv_null: args.csv_null.clone(),
         csv_header: !args.no_header,
-        sql_dialect: match args.sql_dialect {
+        sql_dialect: match args.sql_dialect.unwrap_or(DialectArg::Postgres) {
             DialectArg::Postgres => SqlDialect::Postgres,
             DialectArg::Mysql => SqlDialect::Mysql,
             DialectArg::Sqlite => SqlDialect::Sqlite,

@@ -1,5 +1,6 @@
-//! Reading an input: a native config (YAML, or JSON with `entities`) into the schema IR, with
-//! the input's type detected from its extension and content, or given with `--input-type`.
+//! Reading an input: a native config (YAML, or JSON with `entities`) or a JSON Schema into the
+//! schema IR, with the input's type detected from its extension and content, or given with
+//! `--input-type`.
 
 use std::path::Path;
 
@@ -14,12 +15,25 @@ use crate::error::CliError;
 pub(crate) enum InputType {
     /// A native datagen config (YAML, or JSON with an `entities` key).
     Config,
+    /// A JSON Schema (drafts 4 to 2020-12): one entity of documents that validate against it.
+    Jsonschema,
+    /// SQL DDL (PostgreSQL, MySQL/MariaDB or SQLite): one entity per table, parents first.
+    Sql,
 }
 
 /// Reads `path` into a schema and every problem found in it.
 pub(crate) fn read(
     path: &Path,
     given: Option<InputType>,
+) -> Result<(Schema, Vec<Diagnostic>), CliError> {
+    read_with(path, given, None)
+}
+
+/// Reads `path` as [`read`] does; SQL DDL in `sql_dialect` when given (else detected).
+pub(crate) fn read_with(
+    path: &Path,
+    given: Option<InputType>,
+    sql_dialect: Option<datagen_schema::sql::Dialect>,
 ) -> Result<(Schema, Vec<Diagnostic>), CliError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
@@ -29,6 +43,11 @@ pub(crate) fn read(
     };
     match kind {
         InputType::Config => Ok(config::parse(&text, Some(path))),
+        InputType::Sql => Ok(datagen_schema::sql::parse(&text, Some(path), sql_dialect)),
+        InputType::Jsonschema => match datagen_schema::jsonschema::read(&text, path) {
+            Ok(schema) => Ok((schema, Vec::new())),
+            Err(diag) => Ok((Schema::default(), vec![diag])),
+        },
     }
 }
 
@@ -41,17 +60,17 @@ fn detect(path: &Path, text: &str) -> Result<InputType, CliError> {
     match ext.as_deref() {
         Some("yaml" | "yml") => Ok(InputType::Config),
         Some("json") if config::is_native_config(text) => Ok(InputType::Config),
-        Some("json") => Err(CliError::Usage(format!(
-            "`{}` is JSON without an `entities` key, so not a datagen config; JSON Schema input is not supported yet",
-            path.display()
-        ))),
-        Some(ext @ ("sql" | "avsc" | "proto" | "graphql")) => Err(CliError::Usage(format!(
+        // JSON without `entities` is not a datagen config: read it as a JSON Schema.
+        Some("json") => Ok(InputType::Jsonschema),
+        Some("sql" | "ddl") => Ok(InputType::Sql),
+        Some(ext @ ("avsc" | "proto" | "graphql")) => Err(CliError::Usage(format!(
             "`{}`: `.{ext}` schemas are not supported yet; write a datagen config (see docs/config.md)",
             path.display()
         ))),
         _ if config::is_native_config(text) => Ok(InputType::Config),
+        _ if datagen_schema::sql::is_ddl(text) => Ok(InputType::Sql),
         _ => Err(CliError::Usage(format!(
-            "cannot tell what `{}` is; give a `.yaml` or `.json` datagen config, or `--input-type config`",
+            "cannot tell what `{}` is; give a `.yaml` or `.json` datagen config, a `.sql` schema, or `--input-type`",
             path.display()
         ))),
     }

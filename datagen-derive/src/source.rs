@@ -206,7 +206,13 @@ pub(crate) fn value(
         };
     };
     match source {
-        Source::Provider(lit) => provider(lit, vty),
+        Source::Provider(lit) => {
+            let name = lit.value();
+            if !is_builtin_family(&name) {
+                gen_.push_check(quote!(#p::check_custom_provider(#entity, #label, #name)?;));
+            }
+            provider(lit, vty)
+        }
         Source::Template(template) => self::template(template, group, vty),
         Source::Range(expr) => match unique {
             Some(_) => {
@@ -270,9 +276,43 @@ fn check(entity: &str, label: &str, domain: TokenStream) -> TokenStream {
     quote!(#p::check_domain(ctx, #entity, #label, #domain)?;)
 }
 
-/// `providers::family::name(ctx)`, spanned at the literal so an unknown provider's error is there.
+/// The provider families `datagen-providers` builds in; a custom provider's family is none of
+/// them (its `register` refuses those), so its name is looked up at run time.
+pub(crate) const BUILTIN_FAMILIES: [&str; 12] = [
+    "address",
+    "company",
+    "finance",
+    "geo",
+    "healthcare",
+    "internet",
+    "lorem",
+    "person",
+    "phone",
+    "retail",
+    "tech",
+    "time",
+];
+
+/// Whether `name` (`family.name`) belongs to a built-in family.
+pub(crate) fn is_builtin_family(name: &str) -> bool {
+    name.split_once('.')
+        .is_some_and(|(family, _)| BUILTIN_FAMILIES.contains(&family))
+}
+
+/// A built-in provider: `providers::family::name(ctx)`, spanned at the literal so an unknown
+/// provider's error is there. A custom one: looked up by name on the field's first draw.
 fn provider(lit: &LitStr, vty: &syn::Type) -> TokenStream {
     let value = lit.value();
+    if !is_builtin_family(&value) {
+        return quote_spanned!(lit.span()=> {
+            static PROVIDER: ::datagen::__private::std::sync::OnceLock<
+                ::datagen::__private::providers::ProviderRef,
+            > = ::datagen::__private::std::sync::OnceLock::new();
+            ::datagen::__private::core::convert::Into::<#vty>::into(
+                ::datagen::__private::custom_provider(&PROVIDER, #value, ctx),
+            )
+        });
+    }
     let (family, name) = value.split_once('.').unwrap_or(("", ""));
     let (family, name) = (Ident::new(family, lit.span()), Ident::new(name, lit.span()));
     quote_spanned!(lit.span()=> ::datagen::__private::core::convert::Into::<#vty>::into(::datagen::__private::providers::#family::#name(ctx)))

@@ -10,7 +10,7 @@ use syn::{Expr, RangeLimits, Type};
 
 use crate::ast::{Container, Data, Field, Group, Variant};
 use crate::attr::Source;
-use crate::ctxt::{Errors, with_hint};
+use crate::ctxt::{Errors, did_you_mean, with_hint};
 use crate::lit::{Num, number};
 use crate::{dist, order};
 
@@ -272,6 +272,16 @@ fn source_values(field: &Field<'_>, errors: &mut Errors) {
                 errors.at(
                     lit.span(),
                     "`provider` must be `family.name`, such as `person.first_name`",
+                );
+            } else if let Some((family, _)) = value.split_once('.')
+                && !crate::source::is_builtin_family(&value)
+                && let Some(close) = did_you_mean(family, crate::source::BUILTIN_FAMILIES)
+            {
+                // Another family is a custom provider's, found at run time: one that looks like
+                // a built-in family is far likelier a typo.
+                errors.at(
+                    lit.span(),
+                    format!("unknown provider family `{family}`; did you mean `{close}`"),
                 );
             }
         }

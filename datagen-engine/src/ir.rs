@@ -46,6 +46,9 @@ pub struct Entity {
     pub fields: Vec<Field>,
     /// Where the entity was declared.
     pub span: Span,
+    /// Whether the entity's single [`DataType::Json`] field is the whole row: JSON and JSON
+    /// Lines write the document itself as the row, other formats one column of JSON text.
+    pub document: bool,
 }
 
 /// One field: its name, value type and how its values are drawn.
@@ -61,6 +64,8 @@ pub struct Field {
     pub null_rate: f64,
     /// Whether every row must get a different value.
     pub unique: bool,
+    /// A helper: generated (templates, offsets and lookups read it) but not written.
+    pub hidden: bool,
     /// Where the field was declared.
     pub span: Span,
 }
@@ -99,6 +104,8 @@ pub enum DataType {
     List(Box<DataType>),
     /// A nested object with named fields.
     Struct(Vec<(String, DataType)>),
+    /// A JSON document (any JSON value); columns hold its JSON text.
+    Json,
 }
 
 /// A constant value, as written in an input (`one_of` items, constants).
@@ -235,6 +242,8 @@ pub enum Gen {
         /// Relative weights, one per value (`None`: uniform).
         weights: Option<Vec<f64>>,
     },
+    /// The listed values in turn: row `i` gets `values[i % len]`.
+    Cycle(Vec<Value>),
     /// `true` with probability `p`.
     Bool {
         /// The probability of `true`.
@@ -287,6 +296,58 @@ pub enum Gen {
         /// How each element is drawn (its name is ignored).
         item: Box<Field>,
     },
+    /// One column of the composite unique key `key`: the entity's fields with the same `key`
+    /// take a different combination of values in every row, by a keyed bijection from the row
+    /// to the product of their domains. `of` is this column's own domain: a `Ref` (the rows of
+    /// its entity), an `IntRange`, a `OneOf`, a `Regex` or a `Bool`.
+    KeyPart {
+        /// The key's name (a constraint name, or the column names joined).
+        key: String,
+        /// This column's domain.
+        of: Box<Gen>,
+    },
+    /// A self-reference: the value of `field` of an earlier row of this entity, so the rows form
+    /// a forest (no cycles). Row 0 is a root: null when the field has a null rate, else it
+    /// refers to itself; any other row is a root with the field's null rate.
+    TreeRef {
+        /// The referenced field of this entity (usually its key).
+        field: String,
+    },
+    /// A string from `of`, cut to at most `max_chars` characters (a `VARCHAR(n)` column). On a
+    /// unique field, each value also gets a fixed-width row number (before the `@` of an
+    /// email), so values are distinct by construction however small the provider's pool.
+    Fit {
+        /// How the string is drawn.
+        of: Box<Gen>,
+        /// The most characters a value may have.
+        max_chars: u32,
+    },
+    /// A JSON document from a generator ([`DataType::Json`] fields).
+    Json(JsonGen),
+}
+
+/// Writes JSON documents: one value as compact JSON text per call, drawn from the context
+/// (a compiled JSON Schema, for instance).
+pub trait JsonGenerator {
+    /// Appends one document to `out`; the same context state gives the same document.
+    fn write(&self, ctx: &mut datagen_core::Ctx, out: &mut String);
+}
+
+/// A shared [`JsonGenerator`], as [`Gen::Json`] holds it; two are equal when they are the same
+/// generator.
+#[derive(Clone)]
+pub struct JsonGen(pub std::sync::Arc<dyn JsonGenerator + Send + Sync>);
+
+impl std::fmt::Debug for JsonGen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JsonGen(..)")
+    }
+}
+
+impl PartialEq for JsonGen {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Field {
@@ -298,6 +359,7 @@ impl Field {
             generator,
             null_rate: 0.0,
             unique: false,
+            hidden: false,
             span: Span::default(),
         }
     }

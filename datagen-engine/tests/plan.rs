@@ -62,6 +62,7 @@ fn schema() -> Schema {
                 name: "customer".into(),
                 rows: 100,
                 span: Span::default(),
+                document: false,
                 fields: vec![
                     field("id", DataType::Int, Gen::Key { start: 1 }),
                     field(
@@ -113,6 +114,7 @@ fn schema() -> Schema {
                 name: "purchase".into(),
                 rows: 300,
                 span: Span::default(),
+                document: false,
                 fields: vec![
                     field("id", DataType::Int, Gen::Key { start: 1 }),
                     field(

@@ -124,6 +124,9 @@ pub enum RegisterError {
     Builtin(String),
     /// A custom provider with this name is already registered.
     Duplicate(String),
+    /// The name's family is a built-in one (`person`, `address`, ...): custom providers have a
+    /// family of their own, so the derive can tell them apart at compile time.
+    BuiltinFamily(String),
 }
 
 impl fmt::Display for RegisterError {
@@ -139,6 +142,15 @@ impl fmt::Display for RegisterError {
             }
             RegisterError::Duplicate(name) => {
                 write!(f, "a custom provider named `{name}` is already registered")
+            }
+            RegisterError::BuiltinFamily(name) => {
+                let family = name.split_once('.').map_or(name.as_str(), |(f, _)| f);
+                write!(
+                    f,
+                    "`{name}` is in the built-in family `{family}`; give custom providers a family \
+                     of their own, such as `my.{}`",
+                    name.split_once('.').map_or("", |(_, leaf)| leaf)
+                )
             }
         }
     }
@@ -158,6 +170,14 @@ fn valid_name(name: &str) -> bool {
         .is_some_and(|(family, leaf)| part(family) && part(leaf))
 }
 
+/// Whether two providers are word lists read from the same file.
+fn same_file(a: &Draw, b: &Draw) -> bool {
+    match (a, b) {
+        (Draw::Words(a), Draw::Words(b)) => a.source.is_some() && a.source == b.source,
+        _ => false,
+    }
+}
+
 fn insert(custom: Custom) -> Result<(), RegisterError> {
     if !valid_name(&custom.name) {
         return Err(RegisterError::InvalidName(custom.name));
@@ -165,8 +185,20 @@ fn insert(custom: Custom) -> Result<(), RegisterError> {
     if find(&custom.name).is_some() {
         return Err(RegisterError::Builtin(custom.name));
     }
+    let family = custom.name.split_once('.').map_or("", |(family, _)| family);
+    if registry()
+        .iter()
+        .any(|p| p.name.split_once('.').is_some_and(|(f, _)| f == family))
+    {
+        return Err(RegisterError::BuiltinFamily(custom.name));
+    }
     let mut all = CUSTOM.write().unwrap_or_else(|e| e.into_inner());
     match all.binary_search_by(|c| c.name.as_str().cmp(&custom.name)) {
+        // The same file's list again (a config read twice): the newer reading replaces it.
+        Ok(at) if same_file(&all[at].draw, &custom.draw) => {
+            all[at] = Arc::new(custom);
+            Ok(())
+        }
         Ok(_) => Err(RegisterError::Duplicate(custom.name)),
         Err(at) => {
             all.insert(at, Arc::new(custom));
@@ -196,8 +228,12 @@ pub fn register(
 /// Registers a word list under `name` (`family.name`): each draw is one of its values, in
 /// proportion to its weight. The description names the file it came from.
 ///
+/// A list read from the same file as the one already registered under `name` replaces it, so a
+/// config that names its word lists can be read more than once in a process.
+///
 /// # Errors
-/// If the name is malformed, is a built-in provider's, or is already registered.
+/// If the name is malformed, is a built-in provider's, or is already registered (other than by
+/// a list from the same file).
 pub fn register_word_list(name: &str, list: WordList) -> Result<(), RegisterError> {
     let description = match &list.source {
         Some(path) => format!(

@@ -14,10 +14,9 @@ use crate::digits::{luhn_check_digit, push_digits, push_random_digits, random_di
 use crate::table::table;
 use crate::text::push_padded;
 
-table!(
-    /// ICD-10-CM billable codes: code (with its dot), description; sorted by code.
-    ICD10: 2, "healthcare/icd10.tsv", false
-);
+mod icd10;
+pub use icd10::{icd10, icd10_description, icd10_entry};
+
 table!(
     /// Generic drug names (INNs) from the WHO Model List of Essential Medicines.
     DRUG: 1, "healthcare/drug.tsv", false
@@ -56,40 +55,6 @@ pub fn write_npi(ctx: &mut Ctx, out: &mut String) {
     let check = luhn_check_digit(&digits);
     push_digits(out, &digits[5..]);
     out.push(char::from(b'0' + check));
-}
-
-/// A billable ICD-10-CM diagnosis code with its dot, such as `E11.9` or `I10`
-/// (`healthcare.icd10`); [`icd10_description`] gives its meaning.
-///
-/// Drawn uniformly from the billable codes of up to five characters in the CMS April 2026 code
-/// set (codes that need a sixth or seventh character are not in the crate's data). Safe mode
-/// changes nothing: a code alone says nothing about a person.
-#[inline]
-pub fn icd10(ctx: &mut Ctx) -> &'static str {
-    ICD10.pick(ctx)[0]
-}
-
-/// A billable ICD-10-CM code and its description, such as `("I10", "Essential (primary)
-/// hypertension")`, drawn as [`icd10`] draws.
-#[inline]
-pub fn icd10_entry(ctx: &mut Ctx) -> (&'static str, &'static str) {
-    let row = ICD10.pick(ctx);
-    (row[0], row[1])
-}
-
-/// The CMS description of an ICD-10-CM code in the crate's data, such as "Type 2 diabetes
-/// mellitus without complications" for `E11.9`; `None` for other codes.
-///
-/// ```
-/// use datagen_providers::healthcare::icd10_description;
-/// assert_eq!(icd10_description("I10"), Some("Essential (primary) hypertension"));
-/// assert_eq!(icd10_description("I99.99"), None);
-/// ```
-pub fn icd10_description(code: &str) -> Option<&'static str> {
-    let rows = ICD10.rows();
-    rows.binary_search_by(|r| r[0].cmp(code))
-        .ok()
-        .map(|i| rows[i][1])
 }
 
 /// ABO and Rh blood groups with cumulative weights: the US donor population's frequencies in
@@ -254,25 +219,4 @@ pub fn oxygen_saturation(ctx: &mut Ctx) -> String {
 /// Appends an oxygen saturation to `out`; see [`oxygen_saturation`].
 pub fn write_oxygen_saturation(ctx: &mut Ctx, out: &mut String) {
     push_padded(out, vital(ctx, (95, 100), (85, 100)), 1);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn icd10_rows_are_sorted_for_the_binary_search() {
-        for pair in ICD10.rows().windows(2) {
-            assert!(
-                pair[0][0] < pair[1][0],
-                "{} then {}",
-                pair[0][0],
-                pair[1][0]
-            );
-        }
-        assert_eq!(
-            icd10_description("E11.9"),
-            Some("Type 2 diabetes mellitus without complications")
-        );
-    }
 }

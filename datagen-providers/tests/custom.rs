@@ -52,6 +52,11 @@ fn clashes_and_bad_names_are_rejected() {
         register("person.first_name", "mine", |_, _| {}),
         Err(RegisterError::Builtin("person.first_name".into()))
     );
+    // A new name in a built-in family would be taken for a built-in by the derive.
+    assert_eq!(
+        register("person.nickname", "mine", |_, _| {}),
+        Err(RegisterError::BuiltinFamily("person.nickname".into()))
+    );
     for bad in ["nodot", "Test.x", "test.", "a.b.c", "test.x y"] {
         assert_eq!(
             register(bad, "", |_, _| {}),
@@ -140,4 +145,23 @@ fn file_errors_name_the_file_and_line() {
     assert!(e.to_string().contains("/nonexistent/words.txt"), "{e}");
     let e = WordList::from_path(temp_file("words.json", "[]")).unwrap_err();
     assert!(e.to_string().contains("unsupported"), "{e}");
+}
+
+#[test]
+fn the_same_file_registers_again_and_another_does_not() {
+    let first = temp_file("reread.txt", "one\n");
+    register_word_list("test.reread", WordList::from_path(&first).unwrap()).unwrap();
+    // The file changed and is read again (a config read twice): the new values replace the old.
+    std::fs::write(&first, "two\n").unwrap();
+    register_word_list("test.reread", WordList::from_path(&first).unwrap()).unwrap();
+    let mut out = String::new();
+    find_any("test.reread")
+        .unwrap()
+        .write(&mut Ctx::seeded(1), &mut out);
+    assert_eq!(out, "two");
+    let other = temp_file("reread_other.txt", "three\n");
+    assert!(matches!(
+        register_word_list("test.reread", WordList::from_path(&other).unwrap()),
+        Err(RegisterError::Duplicate(_))
+    ));
 }

@@ -24,7 +24,8 @@ fn npis_pass_the_luhn_check_over_80840() {
 }
 
 /// An ICD-10-CM code's shape: a letter, a digit (or the letter A of the QA0 category FY2026
-/// added), a digit or letter, then optionally a dot and one to four characters.
+/// added), a digit or letter, then optionally a dot and one to four characters; a code of seven
+/// characters that is shorter before its extension pads with the placeholder `X`.
 fn icd10_well_formed(code: &str) -> bool {
     let b = code.as_bytes();
     let head = b.len() >= 3
@@ -45,35 +46,100 @@ fn icd10_well_formed(code: &str) -> bool {
     head && tail
 }
 
+/// The flat code list (code to description) rebuilt from the two data files as the tabular list
+/// composes seven-character codes: base, then the extension character; descriptions joined by
+/// `, `.
+fn flat_code_list() -> HashMap<String, String> {
+    let data = |text: &'static str| {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+    };
+    let mut sets: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    for cells in data(include_str!("../data/healthcare/icd10_extension.tsv")) {
+        sets.entry(cells[0]).or_default().push((cells[1], cells[2]));
+    }
+    let mut list = HashMap::new();
+    for cells in data(include_str!("../data/healthcare/icd10.tsv")) {
+        let (code, description, set, count) = (cells[0], cells[1], cells[2], cells[3]);
+        if set == "-" {
+            assert_eq!(count, "1");
+            list.insert(code.to_owned(), description.to_owned());
+        } else {
+            assert_eq!(count.parse::<usize>().ok(), Some(sets[set].len()), "{code}");
+            for (character, meaning) in &sets[set] {
+                list.insert(
+                    format!("{code}{character}"),
+                    format!("{description}, {meaning}"),
+                );
+            }
+        }
+    }
+    list
+}
+
 #[test]
 fn icd10_codes_are_billable_codes_of_the_code_set() {
-    let data = include_str!("../data/healthcare/icd10.tsv");
-    let list: HashMap<&str, &str> = data
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| l.split_once('\t').expect("code<TAB>description"))
-        .collect();
-    assert!(list.len() > 12_000);
-    // Codes any clinician knows, in the CMS list with these descriptions.
-    assert_eq!(list.get("I10"), Some(&"Essential (primary) hypertension"));
-    assert_eq!(
-        list.get("J45.909"),
-        None,
-        "six-character codes are left out"
-    );
-    assert_eq!(list.get("R05.9"), Some(&"Cough, unspecified"));
-    // Category headers that need more characters are not billable.
-    assert!(!list.contains_key("E11") && !list.contains_key("S72"));
+    let list = flat_code_list();
+    // CMS's April 2026 code set: 74,714 billable codes.
+    assert_eq!(list.len(), 74_714);
+    // Codes any clinician knows, with the descriptions of the CMS tabular list, including the
+    // six- and seven-character ones (extensions, `X` placeholders).
+    for (code, description) in [
+        ("I10", "Essential (primary) hypertension"),
+        ("R05.9", "Cough, unspecified"),
+        ("J45.909", "Unspecified asthma, uncomplicated"),
+        (
+            "S72.001A",
+            "Fracture of unspecified part of neck of right femur, initial encounter for closed fracture",
+        ),
+        (
+            "T36.0X1A",
+            "Poisoning by penicillins, accidental (unintentional), initial encounter",
+        ),
+        (
+            "S06.0X0S",
+            "Concussion without loss of consciousness, sequela",
+        ),
+        ("W19.XXXA", "Unspecified fall, initial encounter"),
+    ] {
+        assert_eq!(
+            list.get(code).map(String::as_str),
+            Some(description),
+            "{code}"
+        );
+        assert_eq!(
+            healthcare::icd10_description(code).as_deref(),
+            Some(description)
+        );
+    }
+    // Category headers and bases that need more characters are not billable.
+    for code in ["E11", "S72", "S72.001", "T36.0X1", "W19"] {
+        assert!(!list.contains_key(code), "{code}");
+        assert_eq!(healthcare::icd10_description(code), None, "{code}");
+    }
+    let mut seven = 0usize;
+    let mut total = 0usize;
     each_value(healthcare::icd10, false, |_, code| {
         assert!(icd10_well_formed(code), "malformed ICD-10-CM code {code}");
         let description = list
             .get(code)
             .unwrap_or_else(|| panic!("{code} not in the list"));
-        assert_eq!(healthcare::icd10_description(code), Some(*description));
+        assert_eq!(
+            healthcare::icd10_description(code).as_deref(),
+            Some(description.as_str())
+        );
+        total += 1;
+        if code.len() == 8 {
+            seven += 1;
+        }
     });
+    // Drawn uniformly over the code set: 51,305 of its codes have seven characters (68.7%).
+    let share = seven as f64 / total as f64;
+    assert!((0.67..0.70).contains(&share), "{share}");
     let mut ctx = Ctx::seeded(3);
     let (code, description) = healthcare::icd10_entry(&mut ctx);
-    assert_eq!(list.get(code), Some(&description));
+    assert_eq!(list.get(code).map(String::as_str), Some(&*description));
 }
 
 #[test]

@@ -355,8 +355,15 @@ fn places_are_coherent() {
         })
         .collect();
     let regions: HashMap<Locale, HashSet<&str>> = [
+        (Locale::EnGb, include_str!("../data/en_GB/state.tsv")),
         (Locale::DeDe, include_str!("../data/de_DE/state.tsv")),
         (Locale::FrFr, include_str!("../data/fr_FR/state.tsv")),
+        (Locale::EsEs, include_str!("../data/es_ES/state.tsv")),
+        (Locale::ItIt, include_str!("../data/it_IT/state.tsv")),
+        (Locale::PtBr, include_str!("../data/pt_BR/state.tsv")),
+        (Locale::JaJp, include_str!("../data/ja_JP/state.tsv")),
+        (Locale::ZhCn, include_str!("../data/zh_CN/state.tsv")),
+        (Locale::NlNl, include_str!("../data/nl_NL/state.tsv")),
     ]
     .into_iter()
     .map(|(locale, text)| {
@@ -395,8 +402,8 @@ fn places_are_coherent() {
                     );
                     assert_eq!(p.country, "United States");
                     states.insert(state);
-                } else if matches!(locale, Locale::DeDe | Locale::FrFr) {
-                    let region = p.state.expect("de_DE and fr_FR places have a region");
+                } else {
+                    let region = p.state.expect("every locale's places have a region");
                     assert!(regions[&locale].contains(region), "{p:?}");
                     if locale == Locale::FrFr {
                         let department = &p.postcode[..2];
@@ -409,13 +416,16 @@ fn places_are_coherent() {
                         );
                     }
                     states.insert(region);
-                } else {
-                    assert_eq!(p.state, None);
                 }
             }
         }
     }
-    assert!(states.len() >= 45 + 16 + 13, "{}", states.len());
+    // Nearly every US state, Land, région, province and prefecture comes up.
+    assert!(
+        states.len() >= 45 + 4 + 16 + 13 + 17 + 20 + 25 + 45 + 30 + 12,
+        "{}",
+        states.len()
+    );
 }
 
 #[test]
@@ -429,12 +439,20 @@ fn address_lines_hold_their_place() {
             for part in [p.street.as_str(), p.city, &p.postcode, p.country] {
                 assert!(line.contains(part), "{locale}: {line} lacks {part}");
             }
-            // Only US addresses carry the region (DE and FR ones name no Land or région).
-            if let Some(state) = p.state.filter(|_| locale == Locale::EnUs) {
-                assert!(
+            // US addresses carry the state before the ZIP; Japanese and Chinese ones the
+            // prefecture or province before the city (unless the city is one).
+            let state = p.state.expect("every place has a region");
+            match locale {
+                Locale::EnUs => assert!(
                     line.contains(&format!(", {state} {}, ", p.postcode)),
                     "{line}"
-                );
+                ),
+                Locale::JaJp | Locale::ZhCn
+                    if !state.starts_with(p.city) && !p.city.starts_with(state) =>
+                {
+                    assert!(line.contains(&format!("{state}{}", p.city)), "{line}");
+                }
+                _ => {}
             }
         }
     }

@@ -17,6 +17,7 @@ pub use datagen_core::{
 pub use datagen_derive::Generate;
 pub use datagen_providers as providers;
 
+mod custom;
 #[cfg(feature = "proptest")]
 pub mod proptest;
 pub mod testing;
@@ -52,6 +53,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__if_proptest;
+    pub use crate::custom::{check as check_custom_provider, draw as custom_provider};
     #[cfg(feature = "proptest")]
     pub use crate::proptest::derive as prop;
     pub use chrono;

@@ -75,23 +75,22 @@ where
         .boxed()
 }
 
-/// A strategy of the provider called `name` (such as `person.first_name`).
+/// A strategy of the provider called `name` (such as `person.first_name`), built-in or custom.
 ///
 /// # Errors
 /// [`datagen_core::Error`]-free: an unknown name is `Err` with the closest known name, if any.
 pub fn provider(name: &str) -> Result<BoxedStrategy<String>, String> {
-    let Some(info) = datagen_providers::find(name) else {
+    let Some(info) = datagen_providers::find_any(name) else {
         return Err(match datagen_providers::suggest(name) {
             Some(close) => format!("unknown provider `{name}`; did you mean `{close}`"),
             None => format!("unknown provider `{name}`"),
         });
     };
-    let write = info.write;
     Ok(any::<u64>()
         .no_shrink()
         .prop_map(move |seed| {
             let mut out = String::new();
-            write(&mut Ctx::seeded(seed), &mut out);
+            info.write(&mut Ctx::seeded(seed), &mut out);
             out
         })
         .boxed())

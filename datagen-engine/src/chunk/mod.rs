@@ -15,6 +15,9 @@ pub struct TableSchema {
     pub name: String,
     /// The columns, in output order.
     pub columns: Vec<ColumnSchema>,
+    /// Whether the single [`DataType::Json`] column is the whole row (a JSON Schema's
+    /// documents): JSON and JSON Lines write the document itself as the row.
+    pub document: bool,
 }
 
 /// One column of a [`TableSchema`].

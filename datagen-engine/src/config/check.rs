@@ -220,12 +220,22 @@ pub(crate) fn template_names(template: &str) -> (Vec<&str>, Vec<String>) {
         } else {
             names.push(name);
         }
-        if let Some(f) = filter.filter(|f| !matches!(*f, "lower" | "upper")) {
-            errors.push(format!("unknown filter `{f}`; use `lower` or `upper`"));
+        if let Some(f) = filter.filter(|f| !known_filter(f)) {
+            errors.push(format!(
+                "unknown filter `{f}`; use `lower`, `upper` or `pad:N` (N from 1 to 255)"
+            ));
         }
         rest = &tail[end + 1..];
     }
     (names, errors)
+}
+
+/// Whether `f` is a template filter: `lower`, `upper` or `pad:N` with N in 1..=255.
+fn known_filter(f: &str) -> bool {
+    match f.strip_prefix("pad:") {
+        Some(n) => n.trim().parse::<u8>().is_ok_and(|n| n > 0),
+        None => matches!(f, "lower" | "upper"),
+    }
 }
 
 /// The cycles of a dependency graph, each as a path `a, b, ..., a`; found without recursion.

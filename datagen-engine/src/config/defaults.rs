@@ -59,7 +59,7 @@ pub(crate) fn default_of(
             };
             Gen::Bytes { min, max }
         }
-        DataType::List(_) | DataType::Struct(_) => return None,
+        DataType::List(_) | DataType::Struct(_) | DataType::Json => return None,
     };
     Some((g, ty.clone()))
 }

@@ -8,7 +8,7 @@ use crate::config::{defaults, generator};
 use crate::ir::{DataType, Field, Gen, Span, Value};
 
 /// The generator keys a field may have (one of them).
-pub(crate) const GENERATORS: [&str; 21] = [
+pub(crate) const GENERATORS: [&str; 22] = [
     "key",
     "sequence",
     "const",
@@ -25,6 +25,7 @@ pub(crate) const GENERATORS: [&str; 21] = [
     "poisson",
     "zipf",
     "one_of",
+    "cycle",
     "ref",
     "lookup",
     "offset",
@@ -33,7 +34,7 @@ pub(crate) const GENERATORS: [&str; 21] = [
 ];
 
 /// The modifier keys a field may have.
-pub(crate) const MODIFIERS: [&str; 9] = [
+pub(crate) const MODIFIERS: [&str; 10] = [
     "type",
     "null_rate",
     "unique",
@@ -43,6 +44,7 @@ pub(crate) const MODIFIERS: [&str; 9] = [
     "weights",
     "by",
     "len",
+    "hidden",
 ];
 
 /// How an offset's amounts are written.
@@ -247,6 +249,21 @@ pub(crate) fn read_field(
         && let Some(p) = r.probability(v, &format!("`null_rate` of field `{name}`"))
     {
         field.null_rate = p;
+    }
+    if let Some((k, v)) = spec.get("hidden")
+        && let Some(hidden) = r.bool(v, &format!("`hidden` of field `{name}`"))
+    {
+        if hidden && !top {
+            r.err_help(
+                k.span,
+                format!(
+                    "field `{name}`: `hidden` applies to an entity's own fields, not to nested ones"
+                ),
+                "drop `hidden`; a nested field is written with its object",
+            );
+        } else {
+            field.hidden = hidden;
+        }
     }
     if let Some((k, v)) = spec.get("unique")
         && let Some(unique) = r.bool(v, &format!("`unique` of field `{name}`"))

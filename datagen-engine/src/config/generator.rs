@@ -46,7 +46,11 @@ pub(crate) fn read(
             string_gen(r, which, text, v).map(|g| (g, DataType::String))
         }
         "range" => numeric::range(r, spec, v),
-        "one_of" => numeric::one_of(r, spec, v),
+        "one_of" => numeric::one_of(r, spec, which, v),
+        "cycle" => numeric::one_of(r, spec, which, v).map(|(g, ty)| match g {
+            Gen::OneOf { values, .. } => (Gen::Cycle(values), ty),
+            other => (other, ty),
+        }),
         "ref" | "lookup" | "offset" | "fields" | "array" => {
             if let Some((k, _)) = spec.get("type") {
                 r.err_help(

@@ -13,6 +13,7 @@ mod numeric;
 mod read;
 mod resolve;
 mod types;
+mod words;
 mod yaml;
 
 #[cfg(test)]
@@ -27,7 +28,7 @@ use read::Reader;
 use yaml::Node;
 
 /// The keys of a config's top level.
-const TOP_KEYS: [&str; 3] = ["seed", "locale", "entities"];
+const TOP_KEYS: [&str; 4] = ["seed", "locale", "providers", "entities"];
 /// The keys of an entity.
 const ENTITY_KEYS: [&str; 2] = ["rows", "fields"];
 
@@ -109,6 +110,8 @@ fn read_top(r: &mut Reader, root: &Node, schema: &mut Schema) -> Vec<EntityMeta>
                     }
                 }
             }
+            // Registered before the entities are read, so their fields can name them.
+            "providers" => words::read(r, v, schema.source.as_deref()),
             "entities" => entities = Some(v),
             _ => r.unknown_key(k, "top-level key", "", &TOP_KEYS),
         }
@@ -143,6 +146,7 @@ fn read_entity(r: &mut Reader, name: &str, span: Span, node: &Node) -> (Entity, 
         rows: 0,
         fields: Vec::new(),
         span,
+        document: false,
     };
     let mut meta = EntityMeta {
         broken: true,

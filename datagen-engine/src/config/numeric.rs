@@ -129,9 +129,14 @@ fn infer_range(r: &mut Reader, lo: &Node, hi: &Node, what: &str) -> Option<DataT
 }
 
 /// Reads `one_of: [...]` and its `weights`.
-pub(crate) fn one_of(r: &mut Reader, spec: &Spec<'_>, v: &Node) -> Option<(Gen, DataType)> {
+pub(crate) fn one_of(
+    r: &mut Reader,
+    spec: &Spec<'_>,
+    which: &str,
+    v: &Node,
+) -> Option<(Gen, DataType)> {
     let name = spec.name;
-    let what = format!("`one_of` of field `{name}`");
+    let what = format!("`{which}` of field `{name}`");
     let items = match v.as_seq() {
         Some([]) => {
             r.err_help(
@@ -146,7 +151,7 @@ pub(crate) fn one_of(r: &mut Reader, spec: &Spec<'_>, v: &Node) -> Option<(Gen, 
             r.err_help(
                 v.span,
                 format!("{what} must be a list, found {}", v.describe()),
-                "write `one_of: [a, b, c]`",
+                format!("write `{which}: [a, b, c]`"),
             );
             return None;
         }

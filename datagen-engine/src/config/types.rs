@@ -93,6 +93,7 @@ pub(crate) fn type_name(ty: &DataType) -> String {
         DataType::Bytes => "bytes".into(),
         DataType::List(item) => format!("list of {}", type_name(item)),
         DataType::Struct(_) => "object".into(),
+        DataType::Json => "json".into(),
     }
 }
 
@@ -265,7 +266,7 @@ pub(crate) fn value_of(node: &Node, ty: &DataType) -> Result<Value, String> {
                 .map_err(|_| bad_literal(node, "a UUID", "67e55044-10b1-426f-9247-bb680e5fe0c8"))?
                 .as_u128(),
         ),
-        DataType::Bytes | DataType::List(_) | DataType::Struct(_) => {
+        DataType::Bytes | DataType::List(_) | DataType::Struct(_) | DataType::Json => {
             return Err(format!("{name} values cannot be written as literals"));
         }
     })

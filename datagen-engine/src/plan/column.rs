@@ -14,7 +14,7 @@ impl Column {
             DataType::Int => Values::Int(Vec::with_capacity(rows)),
             DataType::Float => Values::Float(Vec::with_capacity(rows)),
             DataType::Decimal { .. } => Values::Decimal(Vec::with_capacity(rows)),
-            DataType::String => Values::Str(Strings::with_capacity(rows, 16)),
+            DataType::String | DataType::Json => Values::Str(Strings::with_capacity(rows, 16)),
             DataType::Bool => Values::Bool(Vec::with_capacity(rows)),
             DataType::Date => Values::Date(Vec::with_capacity(rows)),
             DataType::Time => Values::Time(Vec::with_capacity(rows)),
@@ -256,6 +256,53 @@ impl Column {
             Values::Decimal(v) => i64::try_from(v[i]).ok(),
             _ => None,
         }
+    }
+}
+
+impl Column {
+    /// Cuts the string value just pushed to `max` characters; with `suffix` `(row, width)`,
+    /// first widens it with the row number in `width` digits (before the last `@` of an email),
+    /// cutting the text before the number so the whole still fits. A fixed-width number at a
+    /// fixed place from the end makes values of different rows differ.
+    pub(crate) fn fit_last(&mut self, max: u32, suffix: Option<(u64, usize)>) {
+        let last = self.len().saturating_sub(1);
+        if self.is_null(last) {
+            return;
+        }
+        let Values::Str(s) = &mut self.values else {
+            return;
+        };
+        let start = s.offsets[last] as usize;
+        let max = max as usize;
+        let Some((row, width)) = suffix else {
+            if let Some((cut, _)) = s.data[start..].char_indices().nth(max) {
+                s.data.truncate(start + cut);
+                *s.offsets.last_mut().expect("a value was just pushed") =
+                    i32::try_from(s.data.len()).expect("a chunk's text fits in 2 GiB");
+            }
+            return;
+        };
+        let value = s.data.split_off(start);
+        let (head, tail) = match value.rfind('@') {
+            Some(at) => value.split_at(at),
+            None => (value.as_str(), ""),
+        };
+        let sep = if tail.is_empty() { "-" } else { "" };
+        let number = format!("{sep}{row:0width$}");
+        let tail_chars = tail.chars().count();
+        // Too narrow for the number and the domain: the number alone, after what fits.
+        let (number, tail) = if number.len() + tail_chars <= max {
+            (number.as_str(), tail)
+        } else {
+            (&number[sep.len()..], "")
+        };
+        let room = max.saturating_sub(number.chars().count() + tail.chars().count());
+        let head: String = head.chars().take(room).collect();
+        s.data.push_str(&head);
+        s.data.push_str(number);
+        s.data.push_str(tail);
+        *s.offsets.last_mut().expect("a value was just pushed") =
+            i32::try_from(s.data.len()).expect("a chunk's text fits in 2 GiB");
     }
 }
 

@@ -8,7 +8,8 @@ use datagen_core::seed::name_hash;
 
 use crate::diag::{Diagnostic, closest};
 use crate::ir::{DataType, Dist, Entity, Field, Gen, Value};
-use crate::plan::node::{Kind, Node, Pick, Sampler};
+use crate::plan::keys;
+use crate::plan::node::{Kind, Node, Pick, RefPick, Sampler};
 use crate::plan::template;
 
 /// What compiling one entity can see of the others.
@@ -140,6 +141,10 @@ fn node(
             Some(info) => {
                 needs_text("provider", &mut err);
                 Kind::Provider(info.write)
+            }
+            None if let Some(custom) = datagen_providers::find_any(name) => {
+                needs_text("provider", &mut err);
+                Kind::Custom(custom)
             }
             None => {
                 let mut d = at(format!("unknown provider `{name}`"));
@@ -296,8 +301,23 @@ fn node(
                 Kind::OneOf(values.clone(), pick)
             }
         }
+        Gen::Cycle(values) if values.is_empty() => {
+            err(at(format!("`cycle` of field `{}` lists no values", f.name)));
+            Kind::Const(Value::Null)
+        }
+        Gen::Cycle(values) => {
+            if f.unique && u128::from(rows) > values.len() as u128 {
+                err(at(format!(
+                    "unique field `{}` of `{entity}`: `cycle` repeats its {} values over {rows} rows",
+                    f.name,
+                    values.len()
+                )));
+            }
+            Kind::Cycle(values.clone())
+        }
         Gen::Bool { p } => Kind::Bool(*p),
         Gen::Uuid => Kind::Uuid,
+        Gen::Json(g) => Kind::Json(std::sync::Arc::clone(&g.0)),
         Gen::Bytes { min, max } => Kind::Bytes {
             min: *min,
             max: (*max).max(*min),
@@ -324,10 +344,23 @@ fn node(
                     field: fi,
                     key,
                     count,
+                    pick: RefPick::Uniform,
                 }
             }
             None => Kind::Const(Value::Null),
         },
+        Gen::TreeRef { field } if top => keys::tree_ref(f, field, scope, diags),
+        Gen::KeyPart { key, of } if top => keys::key_part(f, key, of, siblings, scope, diags),
+        Gen::Fit { of, max_chars } => {
+            let inner = Field {
+                generator: (**of).clone(),
+                null_rate: 0.0,
+                unique: false,
+                ..f.clone()
+            };
+            let inner = node(&inner, names, siblings, scope, top, diags);
+            keys::fit(f, inner, *max_chars, rows, diags)
+        }
         Gen::Lookup {
             entity: target,
             field,
@@ -366,7 +399,7 @@ fn node(
                 (_, None) => Kind::Const(Value::Null),
             }
         }
-        Gen::Ref { .. } | Gen::Lookup { .. } => {
+        Gen::Ref { .. } | Gen::Lookup { .. } | Gen::TreeRef { .. } | Gen::KeyPart { .. } => {
             err(at(format!(
                 "field `{}`: `ref` and `lookup` are supported on an entity's own fields, not inside nested objects or arrays",
                 f.name
@@ -437,7 +470,7 @@ fn node(
 }
 
 /// Resolves `target.field` to (entity index, field index), reporting what is missing.
-fn resolve(
+pub(crate) fn resolve(
     target: &str,
     field: &str,
     f: &Field,

@@ -68,6 +68,10 @@ pub(crate) fn draw(
             write(ctx, out.str_buf());
             out.end_str();
         }
+        Kind::Custom(provider) => {
+            provider.write(ctx, out.str_buf());
+            out.end_str();
+        }
         Kind::Template(pieces) => {
             let buf = out.str_buf();
             for piece in pieces {
@@ -80,6 +84,10 @@ pub(crate) fn draw(
         }
         Kind::Regex(re) => {
             re.write(ctx, out.str_buf());
+            out.end_str();
+        }
+        Kind::Json(generator) => {
+            generator.write(ctx, out.str_buf());
             out.end_str();
         }
         Kind::RegexUnique(re, count) => {
@@ -121,6 +129,10 @@ pub(crate) fn draw(
                 }
             };
             out.push_value(&values[i], node.scale);
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        Kind::Cycle(values) => {
+            out.push_value(&values[(row % values.len() as u64) as usize], node.scale);
         }
         Kind::Bool(p) => {
             // p = 0.5 draws as `bool::generate` does, so a config field matches the derive's.
@@ -194,7 +206,12 @@ pub(crate) fn draw(
             }
             out.end_list();
         }
-        // Refs and lookups are filled column-wise by the plan, which knows the other entities.
-        Kind::Ref { .. } | Kind::Lookup { .. } => out.push_null(),
+        Kind::Fit { inner, max, suffix } => {
+            draw(inner, ctx, path, row, out, level, siblings, at);
+            out.fit_last(*max, suffix.map(|w| (row, w)));
+        }
+        // Refs, lookups and key parts are filled column-wise by the plan, which knows the other
+        // entities and the entity's path.
+        Kind::Ref { .. } | Kind::Lookup { .. } | Kind::Part { .. } => out.push_null(),
     }
 }

@@ -7,6 +7,7 @@
 mod column;
 mod compile;
 mod fill;
+mod keys;
 mod node;
 mod template;
 
@@ -21,7 +22,7 @@ use crate::chunk::{Chunk, Column, ColumnSchema, TableSchema, Values};
 use crate::diag::{Diagnostic, Diagnostics, closest};
 use crate::ir::{Schema, Span};
 use fill::{Rows, draw};
-use node::{Kind, Node};
+use node::{Kind, Node, RefPick};
 
 /// Run settings that override what the input says.
 #[derive(Clone, Debug, Default)]
@@ -43,6 +44,8 @@ struct EntityPlan {
     path: u64,
     rows: u64,
     table: TableSchema,
+    /// Which fields are written (not `hidden`), one per node.
+    written: Vec<bool>,
     nodes: Vec<Node>,
     order: Vec<usize>,
     span: Span,
@@ -115,9 +118,11 @@ impl Plan {
             let (nodes, order) = compile::level(&e.fields, &scope, true, &mut diags);
             let table = TableSchema {
                 name: e.name.clone(),
+                document: e.document,
                 columns: e
                     .fields
                     .iter()
+                    .filter(|f| !f.hidden)
                     .map(|f| ColumnSchema {
                         name: f.name.clone(),
                         ty: f.ty.clone(),
@@ -130,6 +135,7 @@ impl Plan {
                 path: ctx.__entity_path(name_hash(&e.name)),
                 rows: rows[i],
                 table,
+                written: e.fields.iter().map(|f| !f.hidden).collect(),
                 nodes,
                 order,
                 span: e.span,
@@ -195,11 +201,17 @@ impl Plan {
         self.entities[e].span
     }
 
-    /// Rows `rows` of entity `e`. Any range, in any order, on any thread: the values depend only
-    /// on (seed, entity, row, field).
+    /// Rows `rows` of entity `e`: one column per written field (hidden helpers are generated
+    /// when others read them, then dropped). Any range, in any order, on any thread: the values
+    /// depend only on (seed, entity, row, field).
     pub fn chunk(&self, e: usize, rows: Range<u64>) -> Chunk {
-        let all = vec![true; self.entities[e].nodes.len()];
-        let columns = self.columns(e, Rows::Range(&rows), &all);
+        let written = &self.entities[e].written;
+        let columns = self
+            .columns(e, Rows::Range(&rows), written)
+            .into_iter()
+            .zip(written)
+            .filter_map(|(c, w)| w.then_some(c))
+            .collect();
         Chunk {
             start: rows.start,
             len: usize::try_from(rows.end.saturating_sub(rows.start)).unwrap_or(usize::MAX),
@@ -239,15 +251,24 @@ impl Plan {
                     field,
                     key,
                     count,
+                    pick,
                 } => {
                     let mut rows_picked = Vec::with_capacity(n);
                     for r in 0..n {
-                        ctx.__seek(path, rows.get(r));
-                        if node.null_rate > 0.0 && ctx.chance(node.null_rate) {
-                            rows_picked.push(None);
-                        } else {
-                            rows_picked.push(Some(ctx.below((*count).max(1))));
-                        }
+                        let row = rows.get(r);
+                        ctx.__seek(path, row);
+                        rows_picked.push(match pick {
+                            RefPick::Joint(joint) =>
+                            {
+                                #[allow(clippy::cast_possible_truncation)]
+                                Some(joint.digit(entity.path, row) as u64)
+                            }
+                            _ if node.null_rate > 0.0 && ctx.chance(node.null_rate) => None,
+                            RefPick::Uniform => Some(ctx.below((*count).max(1))),
+                            RefPick::Tree if row == 0 && node.null_rate > 0.0 => None,
+                            RefPick::Tree if row == 0 => Some(0),
+                            RefPick::Tree => Some(ctx.below(row.min(*count).max(1))),
+                        });
                     }
                     out = match key {
                         #[allow(clippy::cast_possible_wrap)]
@@ -263,6 +284,12 @@ impl Plan {
                         None => self.gather(*target, *field, &rows_picked),
                     };
                     picked[i] = Some(rows_picked);
+                }
+                Kind::Part { joint, domain } => {
+                    for r in 0..n {
+                        let index = joint.digit(entity.path, rows.get(r));
+                        keys::push_part(domain, index, node.scale, &mut out);
+                    }
                 }
                 Kind::Lookup {
                     entity: target,

@@ -35,6 +35,8 @@ pub(crate) enum Kind {
     Const(Value),
     /// A provider's writer.
     Provider(fn(&mut Ctx, &mut String)),
+    /// A custom provider (registered in Rust or a config's word list).
+    Custom(datagen_providers::ProviderRef),
     /// A template over sibling fields.
     Template(Vec<Piece>),
     /// A regex.
@@ -52,6 +54,8 @@ pub(crate) enum Kind {
     Dist(Sampler, Option<(f64, f64)>),
     /// One of the values.
     OneOf(Vec<Value>, Pick),
+    /// The values in turn: row `i` gets `values[i % len]`.
+    Cycle(Vec<Value>),
     /// `true` with probability `p`.
     Bool(f64),
     /// A version-4 UUID.
@@ -65,6 +69,18 @@ pub(crate) enum Kind {
         /// `Some(start)` when the field is a key: the value is `start + row`, no lookup needed.
         key: Option<i64>,
         count: u64,
+        /// How the row is picked.
+        pick: RefPick,
+    },
+    /// One column of a composite unique key: digit `joint` of the row's combination, mapped
+    /// through `domain`.
+    Part { joint: Joint, domain: PartDomain },
+    /// A string from `inner` cut to `max` characters; `suffix` is the width of the row number
+    /// a unique field appends.
+    Fit {
+        inner: Box<Node>,
+        max: u32,
+        suffix: Option<usize>,
     },
     /// A field of the row a ref field of this entity picked.
     Lookup {
@@ -78,6 +94,8 @@ pub(crate) enum Kind {
     Object(Vec<Node>, Vec<usize>),
     /// A list of `min..=max` items.
     Array { min: u32, max: u32, item: Box<Node> },
+    /// A JSON document from a generator, as its JSON text.
+    Json(std::sync::Arc<dyn crate::ir::JsonGenerator + Send + Sync>),
 }
 
 /// How `one_of` picks its value.
@@ -90,6 +108,54 @@ pub(crate) enum Pick {
     Float(Vec<f64>),
     /// Distinct per row: a keyed permutation over the values.
     Unique,
+}
+
+/// How a ref picks the referenced row.
+#[derive(Clone, Copy)]
+pub(crate) enum RefPick {
+    /// Uniformly among all rows.
+    Uniform,
+    /// An earlier row of the same entity (a self-reference as a tree).
+    Tree,
+    /// The digit of a composite unique key.
+    Joint(Joint),
+}
+
+/// A column's place in a composite unique key: the row's combination is a keyed permutation
+/// of the row over `product` combinations, and this column's value index is
+/// `combination / stride % size`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Joint {
+    /// `name_hash` of the key's name: keys the permutation.
+    pub hash: u64,
+    /// The number of combinations.
+    pub product: u128,
+    /// The product of the sizes of the columns before this one.
+    pub stride: u128,
+    /// The size of this column's domain.
+    pub size: u128,
+}
+
+impl Joint {
+    /// This column's value index in row `row`; `path` is the entity's path.
+    pub(crate) fn digit(&self, path: u64, row: u64) -> u128 {
+        let key = datagen_core::seed::child_key(path, self.hash);
+        let combination = datagen_core::permute::Permutation::new(self.product, key)
+            .apply(u128::from(row) % self.product);
+        combination / self.stride % self.size
+    }
+}
+
+/// The values of a composite key column that is not a ref.
+pub(crate) enum PartDomain {
+    /// `lo + index * step`.
+    Int { lo: i64, step: i64 },
+    /// `values[index]`.
+    Values(Vec<Value>),
+    /// The `index`-th string of a regex.
+    Regex(Box<Regex>),
+    /// `index == 1`.
+    Bool,
 }
 
 /// A compiled distribution.
@@ -134,6 +200,7 @@ impl Node {
                 .collect(),
             Kind::Offset { from, .. } => vec![*from],
             Kind::Lookup { by, .. } => vec![*by],
+            Kind::Fit { inner, .. } => inner.deps(),
             _ => Vec::new(),
         }
     }

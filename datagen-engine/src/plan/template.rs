@@ -1,5 +1,5 @@
-//! Templates at run time: `{field}`, `{field|lower}`, `{field|upper}` and `{{` `}}` escapes, and
-//! the text form of any column value they print.
+//! Templates at run time: `{field}`, `{field|lower}`, `{field|upper}`, `{field|pad:N}` and
+//! `{{` `}}` escapes, and the text form of any column value they print.
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
@@ -15,6 +15,9 @@ pub(crate) enum Case {
     Lower,
     /// Uppercase.
     Upper,
+    /// Left-padded with zeros to at least this many characters, after a leading `-`
+    /// (`{n|pad:9}` prints 42 as `000000042`, -42 as `-00000042`).
+    Pad(u8),
 }
 
 /// A piece of a parsed template.
@@ -71,11 +74,19 @@ pub(crate) fn parse(
                     None => Case::Keep,
                     Some("lower") => Case::Lower,
                     Some("upper") => Case::Upper,
-                    Some(other) => {
-                        return Err(format!(
-                            "unknown template filter `{other}`; use `lower` or `upper`"
-                        ));
-                    }
+                    Some(other) => match other.strip_prefix("pad:").map(|n| n.trim().parse()) {
+                        Some(Ok(width)) if width > 0 => Case::Pad(width),
+                        Some(_) => {
+                            return Err(format!(
+                                "bad template filter `{other}`; write `pad:N` with N from 1 to 255"
+                            ));
+                        }
+                        None => {
+                            return Err(format!(
+                                "unknown template filter `{other}`; use `lower`, `upper` or `pad:N`"
+                            ));
+                        }
+                    },
                 };
                 let Some(index) = index_of(name) else {
                     return Err(format!(
@@ -135,6 +146,7 @@ pub(crate) fn render(column: &Column, ty: &DataType, i: usize, case: Case, out: 
     }
     match case {
         Case::Keep => {}
+        Case::Pad(width) => pad(out, start, usize::from(width)),
         Case::Lower if out[start..].is_ascii() => out[start..].make_ascii_lowercase(),
         Case::Upper if out[start..].is_ascii() => out[start..].make_ascii_uppercase(),
         Case::Lower => {
@@ -148,6 +160,20 @@ pub(crate) fn render(column: &Column, ty: &DataType, i: usize, case: Case, out: 
             out.push_str(&upper);
         }
     }
+}
+
+/// Left-pads `out[start..]` with zeros to `width` characters, keeping a leading `-` first.
+fn pad(out: &mut String, start: usize, width: usize) {
+    let len = out[start..].chars().count();
+    if len >= width {
+        return;
+    }
+    let at = if out[start..].starts_with('-') {
+        start + 1
+    } else {
+        start
+    };
+    out.insert_str(at, &"0".repeat(width - len));
 }
 
 /// `units / 10^scale` written exactly.
@@ -195,6 +221,24 @@ mod tests {
         assert!(parse("{c}", idx).unwrap_err().contains("`c`"));
         assert!(parse("{a", idx).unwrap_err().contains("unclosed"));
         assert!(parse("{a|title}", idx).unwrap_err().contains("filter"));
+        assert_eq!(
+            parse("{a|pad:9}", idx).expect("pad")[0],
+            Piece::Field(0, Case::Pad(9))
+        );
+        assert!(parse("{a|pad:x}", idx).unwrap_err().contains("pad:N"));
+        assert!(parse("{a|pad:0}", idx).unwrap_err().contains("pad:N"));
+    }
+
+    #[test]
+    fn pad_keeps_the_sign_first() {
+        let mut s = String::from("x");
+        for (v, w) in [("42", 5), ("-42", 5), ("123456", 3)] {
+            let start = s.len();
+            s.push_str(v);
+            pad(&mut s, start, w);
+            s.push(' ');
+        }
+        assert_eq!(s, "x00042 -0042 123456 ");
     }
 
     #[test]

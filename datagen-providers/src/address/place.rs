@@ -4,15 +4,13 @@
 //! - en_US: the city, its state, its coordinates (GeoNames) and the ZIP code: a ZIP code in use
 //!   (Census ZCTA) whose 3-digit prefix belongs to the city's state. The ZIP lies in the right
 //!   state but is not necessarily one of the city's own.
-//! - de_DE and fr_FR: the city, its Land or région (named as [`state`](super::state) names it)
-//!   and its coordinates come from one GeoNames place. fr_FR postcodes start with the number of
-//!   one of the région's départements (the city's own département is not in the data); de_DE
-//!   postcodes are the national format over the Leitregionen in use, not tied to the Land (German
-//!   postcode regions cross Länder borders).
-//! - the other locales: the city (in the locale's language and script) and its coordinates come
-//!   from one GeoNames place of the country; the data ties no region to these places, so
-//!   [`Place::state`] is `None`, and the postcode is the locale's national format over the
-//!   prefixes in use ([`postcode`](super::postcode)), not the city's own.
+//! - the other locales: the city (in the locale's language and script), its first-level region
+//!   (named as [`state`](super::state) names it) and its coordinates come from one GeoNames
+//!   place, and the postcode is one of that place's own (de_DE, fr_FR, it_IT, ja_JP, zh_CN,
+//!   nl_NL: real postcodes of the locality; pt_BR: the municipality's CEP prefix; es_ES: the
+//!   province's prefix; en_GB: a district of the nearest postcode area). A district of a city
+//!   (Hamburg-Nord) takes the city's postcodes; a place the postcode data does not name takes
+//!   its region's. `data/<locale>/place.tsv` says how many places are in each case.
 //! - everywhere: the street line is made up in the country's form ([`street`](super::street)).
 //!
 //! Safe mode changes nothing: the places are public facts and the street lines are made up.
@@ -40,9 +38,8 @@ fn us_places() -> &'static Table<4> {
     place_table!(4, "en_US/place.tsv")
 }
 
-/// The places of the other locales: name, region (`-` when unknown), postcode templates (`,`
-/// between them; `-` for the locale's postcode table), latitude, longitude; weighted by
-/// population.
+/// The places of the other locales: name, region, postcode templates (`,` between them; see
+/// `fill_template`), latitude, longitude; weighted by population.
 fn places(locale: Locale) -> Option<&'static Table<5>> {
     Some(match locale {
         Locale::EnGb => place_table!(5, "en_GB/place.tsv"),
@@ -105,12 +102,11 @@ pub struct Place {
     pub street: String,
     /// The city, in the locale's language and script.
     pub city: &'static str,
-    /// The first-level region where the data ties it to the city: the USPS state code for
-    /// en_US ("IL"), the Land for de_DE ("Bayern"), the région for fr_FR ("Occitanie"); `None`
-    /// in the other locales.
+    /// The first-level region the city lies in: the USPS state code for en_US ("IL"), elsewhere
+    /// the region as [`state`](super::state) names it ("Bayern", "Occitanie", "神奈川県"). Every
+    /// locale's places have one; `None` is kept for locales added later without region data.
     pub state: Option<&'static str>,
-    /// The postcode: for en_US a ZIP code of the city's state; for fr_FR one of a département of
-    /// the city's région; elsewhere the national format.
+    /// The postcode: one of the place's (see the module documentation).
     pub postcode: String,
     /// The country's name in the locale's language.
     pub country: &'static str,
@@ -122,94 +118,174 @@ pub struct Place {
     pub longitude: f64,
 }
 
-/// One real place of the locale's country, weighted by population, with a made-up street line
-/// and a postcode as coherent as the data allows (see the module documentation).
-pub fn place(ctx: &mut Ctx) -> Place {
-    let locale = ctx.locale();
-    let mut street = String::with_capacity(28);
-    super::write_street(ctx, &mut street);
-    let country = HOME_COUNTRY[Locale::ALL.iter().position(|&l| l == locale).unwrap_or(0)];
-    let country_code = locale.country_code();
-    let coordinate = |s: &str| s.parse::<f64>().expect("coordinates are numbers (tested)");
-    match places(locale) {
+/// A drawn place before its postcode and street are drawn: all borrowed from the tables.
+struct Drawn {
+    city: &'static str,
+    state: &'static str,
+    /// The ZIP codes of the state (en_US) or the place's postcode templates.
+    postcodes: Postcodes,
+    latitude: &'static str,
+    longitude: &'static str,
+}
+
+/// Where a drawn place's postcode comes from.
+enum Postcodes {
+    Zips(&'static [u32]),
+    Templates(&'static str),
+}
+
+/// Draws a place of the locale's country, weighted by population.
+fn draw(ctx: &mut Ctx) -> Drawn {
+    match places(ctx.locale()) {
         Some(table) => {
-            let [city, region, templates, lat, lon] = *table.pick(ctx);
-            let mut postcode = String::with_capacity(9);
-            if templates == "-" {
-                super::write_postcode(ctx, &mut postcode);
-            } else {
-                let n = templates.split(',').count();
-                let template = templates.split(',').nth(ctx.index(n)).unwrap_or(templates);
-                fill_template(ctx, template, &mut postcode);
-            }
-            Place {
-                street,
+            let [city, state, templates, latitude, longitude] = *table.pick(ctx);
+            Drawn {
                 city,
-                state: (region != "-").then_some(region),
-                postcode,
-                country,
-                country_code,
-                latitude: coordinate(lat),
-                longitude: coordinate(lon),
+                state,
+                postcodes: Postcodes::Templates(templates),
+                latitude,
+                longitude,
             }
         }
         None => {
-            let [city, state, lat, lon] = *us_places().pick(ctx);
-            let mut postcode = String::with_capacity(5);
-            match ZIPS_BY_STATE.get(state) {
-                Some(zips) => push_padded(&mut postcode, *ctx.pick(zips), 5),
-                None => super::write_postcode(ctx, &mut postcode),
-            }
-            Place {
-                street,
+            let [city, state, latitude, longitude] = *us_places().pick(ctx);
+            let zips = ZIPS_BY_STATE
+                .get(state)
+                .map_or(&[][..], |zips| zips.as_slice());
+            Drawn {
                 city,
-                state: Some(state),
-                postcode,
-                country,
-                country_code,
-                latitude: coordinate(lat),
-                longitude: coordinate(lon),
+                state,
+                postcodes: Postcodes::Zips(zips),
+                latitude,
+                longitude,
             }
         }
     }
 }
 
+impl Drawn {
+    /// Appends one of the place's postcodes to `out`.
+    fn write_postcode(&self, ctx: &mut Ctx, out: &mut String) {
+        match self.postcodes {
+            Postcodes::Zips(zips) if !zips.is_empty() => push_padded(out, *ctx.pick(zips), 5),
+            // Every state in the place table has ZIP codes (tested); this keeps a draw total.
+            Postcodes::Zips(_) => super::write_postcode(ctx, out),
+            Postcodes::Templates(templates) => {
+                let count = templates.bytes().filter(|&b| b == b',').count() + 1;
+                let template = templates
+                    .split(',')
+                    .nth(ctx.index(count))
+                    .unwrap_or(templates);
+                fill_template(ctx, template, out);
+            }
+        }
+    }
+}
+
+/// The country's name in the locale's language.
+fn home_country(locale: Locale) -> &'static str {
+    HOME_COUNTRY[Locale::ALL.iter().position(|&l| l == locale).unwrap_or(0)]
+}
+
+/// One real place of the locale's country, weighted by population, with a made-up street line
+/// and one of the place's postcodes (see the module documentation).
+pub fn place(ctx: &mut Ctx) -> Place {
+    let locale = ctx.locale();
+    let drawn = draw(ctx);
+    let mut street = String::with_capacity(28);
+    let mut postcode = String::with_capacity(9);
+    // The order [`write_address`] draws them in, so both give the same parts for one seed.
+    if locale == Locale::JaJp {
+        drawn.write_postcode(ctx, &mut postcode);
+        super::write_street(ctx, &mut street);
+    } else {
+        super::write_street(ctx, &mut street);
+        drawn.write_postcode(ctx, &mut postcode);
+    }
+    let coordinate = |s: &str| s.parse::<f64>().expect("coordinates are numbers (tested)");
+    Place {
+        street,
+        city: drawn.city,
+        state: Some(drawn.state),
+        postcode,
+        country: home_country(locale),
+        country_code: locale.country_code(),
+        latitude: coordinate(drawn.latitude),
+        longitude: coordinate(drawn.longitude),
+    }
+}
+
 /// A whole postal address on one line, all of one [`place`] (`address.address`), laid out as
 /// the country writes it: "1204 Jackson Street, Joliet, IL 60431, United States" (en_US),
-/// "12 Church Road, Leeds, LS1 2AB, United Kingdom" (en_GB), "Hauptstraße 12, 10115 Berlin,
+/// "12 Church Road, Leeds, LS1 2AB, United Kingdom" (en_GB), "Hauptstraße 12, 80331 München,
 /// Deutschland" (de_DE, and likewise fr_FR, es_ES, it_IT, nl_NL), "Rua das Flores, 123,
-/// São Paulo, 01234-567, Brasil" (pt_BR), "日本 〒123-4567 横浜市丸の内1丁目2番3号" (ja_JP),
-/// "中国 上海市人民路123号 200000" (zh_CN). Safe mode changes nothing.
+/// São Paulo, 01000-123, Brasil" (pt_BR), "日本 〒220-0045 神奈川県横浜市丸の内1丁目2番3号"
+/// (ja_JP), "中国 江苏省南京市人民路123号 210037" (zh_CN): Japanese and Chinese addresses name the
+/// prefecture or province before the city, unless the city is one (东京, 上海市). Safe mode
+/// changes nothing.
 pub fn address(ctx: &mut Ctx) -> String {
     let mut out = String::with_capacity(64);
     write_address(ctx, &mut out);
     out
 }
 
-/// Appends a whole postal address to `out`; see [`address`].
+/// Appends a whole postal address to `out`; see [`address`]. Nothing is allocated: the parts
+/// are borrowed from the tables or written straight into `out`.
 pub fn write_address(ctx: &mut Ctx, out: &mut String) {
-    let p = place(ctx);
-    let parts: &[&str] = match ctx.locale() {
-        Locale::EnUs => &[
-            &p.street,
-            ", ",
-            p.city,
-            ", ",
-            p.state.unwrap_or_default(),
-            " ",
-            &p.postcode,
-            ", ",
-            p.country,
-        ],
-        Locale::EnGb | Locale::PtBr => {
-            &[&p.street, ", ", p.city, ", ", &p.postcode, ", ", p.country]
-        }
-        Locale::JaJp => &[p.country, " 〒", &p.postcode, " ", p.city, &p.street],
-        Locale::ZhCn => &[p.country, " ", p.city, &p.street, " ", &p.postcode],
-        _ => &[&p.street, ", ", &p.postcode, " ", p.city, ", ", p.country],
+    let locale = ctx.locale();
+    let p = draw(ctx);
+    let country = home_country(locale);
+    // The region before the city, as Japanese and Chinese addresses write it, unless the city
+    // is the region (東京 in 東京都, 上海市).
+    let region = if p.state.starts_with(p.city) || p.city.starts_with(p.state) {
+        ""
+    } else {
+        p.state
     };
-    for part in parts {
-        out.push_str(part);
+    match locale {
+        Locale::EnUs => {
+            super::write_street(ctx, out);
+            for part in [", ", p.city, ", ", p.state, " "] {
+                out.push_str(part);
+            }
+            p.write_postcode(ctx, out);
+            out.push_str(", ");
+            out.push_str(country);
+        }
+        Locale::EnGb | Locale::PtBr => {
+            super::write_street(ctx, out);
+            for part in [", ", p.city, ", "] {
+                out.push_str(part);
+            }
+            p.write_postcode(ctx, out);
+            out.push_str(", ");
+            out.push_str(country);
+        }
+        Locale::JaJp => {
+            out.push_str(country);
+            out.push_str(" 〒");
+            p.write_postcode(ctx, out);
+            for part in [" ", region, p.city] {
+                out.push_str(part);
+            }
+            super::write_street(ctx, out);
+        }
+        Locale::ZhCn => {
+            for part in [country, " ", region, p.city] {
+                out.push_str(part);
+            }
+            super::write_street(ctx, out);
+            out.push(' ');
+            p.write_postcode(ctx, out);
+        }
+        _ => {
+            super::write_street(ctx, out);
+            out.push_str(", ");
+            p.write_postcode(ctx, out);
+            for part in [" ", p.city, ", ", country] {
+                out.push_str(part);
+            }
+        }
     }
 }
 
@@ -230,20 +306,27 @@ mod tests {
             );
         }
         for locale in Locale::ALL {
-            if let Some(table) = places(locale) {
-                for [name, _, templates, lat, lon] in table.rows() {
-                    assert!(
-                        lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok(),
-                        "{name}"
-                    );
-                    assert!(
-                        *templates == "-"
-                            || templates
-                                .split(',')
-                                .all(|t| t.bytes().all(|b| b == b'#' || b.is_ascii_digit())),
-                        "{name}: {templates}"
-                    );
-                }
+            let Some(table) = places(locale) else {
+                continue;
+            };
+            let regions: Vec<&str> = super::super::regions(locale)
+                .expect("every locale with places has regions")
+                .rows()
+                .iter()
+                .map(|r| r[0])
+                .collect();
+            for [name, region, templates, lat, lon] in table.rows() {
+                assert!(
+                    lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok(),
+                    "{name}"
+                );
+                assert!(regions.contains(region), "{locale} {name}: {region}");
+                assert!(
+                    templates.split(',').all(|t| !t.is_empty()
+                        && t.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"#@% -".contains(&b))),
+                    "{name}: {templates}"
+                );
             }
         }
     }

@@ -14,7 +14,7 @@ pub(super) static REGISTRY: &[ProviderInfo] = &[
         "address.address",
         address::write_address,
         address::LOCALIZED,
-        "a postal address of one real place (US: ZIP of the city's state); safe mode: unchanged"
+        "a postal address of one real place: its city, region and one of its postcodes; safe mode: unchanged"
     ),
     word!(
         "address.city",
@@ -182,7 +182,7 @@ pub(super) static REGISTRY: &[ProviderInfo] = &[
         "healthcare.icd10",
         healthcare::icd10,
         healthcare::US,
-        "a billable ICD-10-CM diagnosis code (E11.9); safe mode: unchanged"
+        "a billable ICD-10-CM diagnosis code, 3 to 7 characters (E11.9, S72.001A); safe mode: unchanged"
     ),
     composed!(
         "healthcare.mrn",

@@ -73,7 +73,7 @@ pub fn arrow_type(ty: &DataType) -> ArrowType {
         DataType::Decimal { precision, scale } => {
             ArrowType::Decimal128(*precision, scale_i8(*scale))
         }
-        DataType::String => ArrowType::Utf8,
+        DataType::String | DataType::Json => ArrowType::Utf8,
         DataType::Bool => ArrowType::Boolean,
         DataType::Date => ArrowType::Date32,
         DataType::Time => ArrowType::Time64(TimeUnit::Microsecond),
@@ -150,7 +150,7 @@ fn array(ty: &DataType, column: &Column, len: usize) -> Result<ArrayRef, ArrowEr
             check_len(nulls.as_ref(), v.len())?;
             Arc::new(BooleanArray::new(v.as_slice().into(), nulls))
         }
-        (DataType::String, Values::Str(s)) => Arc::new(StringArray::try_new(
+        (DataType::String | DataType::Json, Values::Str(s)) => Arc::new(StringArray::try_new(
             offsets(&s.offsets)?,
             Buffer::from_vec(s.data.clone().into_bytes()),
             nulls,

@@ -187,7 +187,7 @@ fn check(ty: &DataType, column: &Column, len: usize) -> Result<(), String> {
         (DataType::Bool, Values::Bool(v)) => v.len(),
         (DataType::Date, Values::Date(v)) => v.len(),
         (DataType::Uuid, Values::Uuid(v)) => v.len(),
-        (DataType::String, Values::Str(s)) => {
+        (DataType::String | DataType::Json, Values::Str(s)) => {
             check_offsets(&s.offsets, len, s.data.len())?;
             if !s
                 .offsets

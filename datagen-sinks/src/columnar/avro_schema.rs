@@ -78,7 +78,7 @@ fn value_type(ty: &DataType, nested: &str, records: &mut HashSet<String>, json: 
                 r#"{{"type":"bytes","logicalType":"decimal","precision":{precision},"scale":{scale}}}"#
             );
         }
-        DataType::String => json.push_str(r#""string""#),
+        DataType::String | DataType::Json => json.push_str(r#""string""#),
         DataType::Bool => json.push_str(r#""boolean""#),
         DataType::Date => json.push_str(r#"{"type":"int","logicalType":"date"}"#),
         DataType::Time => json.push_str(r#"{"type":"long","logicalType":"time-micros"}"#),

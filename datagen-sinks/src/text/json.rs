@@ -2,7 +2,8 @@
 //!
 //! Values: numbers for integers, floats (non-finite ones become `null`) and decimals (exact text,
 //! `-0.05`); strings for dates, times, timestamps, UUIDs and bytes (lowercase hex); objects for
-//! structs; arrays for lists; `null` for nulls.
+//! structs; arrays for lists; `null` for nulls; JSON columns as their JSON text. A document table
+//! (a JSON Schema's instances) writes each document as the row.
 
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, TableSchema, Values};
@@ -30,6 +31,8 @@ pub(crate) fn push_json(out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usi
                 out.extend_from_slice(b"null");
             }
         }
+        // A JSON column holds JSON text already.
+        Values::Str(s) if *ty == DataType::Json => out.extend_from_slice(s.get(row).as_bytes()),
         Values::Str(s) => value::push_json_str(out, s.get(row)),
         Values::Date(_)
         | Values::Time(_)
@@ -93,6 +96,14 @@ fn push_keyed_row(
     chunk: &Chunk,
     row: usize,
 ) {
+    if table.document
+        && let [schema] = table.columns.as_slice()
+        && let [col] = chunk.columns.as_slice()
+    {
+        // The row is the document itself.
+        push_json(out, col, &schema.ty, row);
+        return;
+    }
     out.push(b'{');
     for ((key, schema), col) in keys.iter().zip(&table.columns).zip(&chunk.columns) {
         out.extend_from_slice(key);

@@ -17,6 +17,7 @@ use datagen_engine::ir::DataType;
 use datagen_engine::{Column, Values};
 
 pub use delimited::Delimited;
+pub(crate) use json::push_json;
 pub use json::{Json, JsonLines};
 pub use sql::Sql;
 pub use xml::Xml;

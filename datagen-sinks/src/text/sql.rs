@@ -111,7 +111,7 @@ impl Sql {
                     "BLOB"
                 }
             }
-            DataType::List(_) | DataType::Struct(_) => match d {
+            DataType::List(_) | DataType::Struct(_) | DataType::Json => match d {
                 Postgres => "JSONB",
                 Mysql => "JSON",
                 Sqlite => "TEXT",

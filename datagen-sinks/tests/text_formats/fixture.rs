@@ -267,6 +267,7 @@ pub(crate) fn schema(name: &str) -> TableSchema {
     ];
     TableSchema {
         name: name.to_string(),
+        document: false,
         columns: NAMES
             .iter()
             .zip(types)

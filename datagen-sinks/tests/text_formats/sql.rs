@@ -97,6 +97,7 @@ fn small() -> (TableSchema, Chunk) {
     };
     let table = TableSchema {
         name: "t".to_string(),
+        document: false,
         columns: vec![
             col("id", DataType::Int, false),
             col("na\"me`x", DataType::String, true),

@@ -7,12 +7,6 @@ struct UnknownName {
     a: String,
 }
 
-#[derive(Generate)]
-struct UnknownFamily {
-    #[datagen(provider = "persn.first_name")]
-    b: String,
-}
-
 struct Opaque;
 
 #[derive(Generate)]

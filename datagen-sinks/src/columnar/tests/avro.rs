@@ -215,6 +215,7 @@ fn the_avro_schema_uses_the_logical_types() {
 fn the_avro_schema_text_is_compact_json() {
     let table = TableSchema {
         name: "t".into(),
+        document: false,
         columns: vec![
             ColumnSchema {
                 name: "a".into(),
@@ -250,6 +251,7 @@ fn avro_names_are_made_valid_and_unique() {
     ]);
     let table = TableSchema {
         name: "string".into(),
+        document: false,
         columns: vec![
             col("1st col", DataType::Int),
             col("a-b", DataType::Int),

@@ -59,6 +59,7 @@ pub(super) fn table() -> TableSchema {
     let geo = DataType::Struct(vec![("lat".into(), DataType::Float)]);
     TableSchema {
         name: "orders".into(),
+        document: false,
         columns: vec![
             col("id", DataType::Int, false),
             col("x", DataType::Float, true),

@@ -1,0 +1,203 @@
+//! What the database tests share: running `datagen`, the CSV the same input writes, and
+//! comparing a table read back from a database with that CSV, value by value.
+
+#![allow(dead_code, reason = "each test binary uses a different part")]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The shop fixture: four entities with refs and lookups, declared children first.
+pub(crate) fn shop() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db_shop.yaml")
+}
+
+/// The tables of the shop, parents first, with their planned row counts.
+pub(crate) const TABLES: [(&str, u64); 4] = [
+    ("customer", 300),
+    ("product", 50),
+    ("orders", 1000),
+    ("order_line", 3000),
+];
+
+/// The row of `order_line` a `CHECK (quantity < 12)` refuses first, from the CSV.
+pub(crate) fn first_quantity_12(csv: &Tables) -> u64 {
+    let (header, rows) = &csv["order_line"];
+    let q = header.iter().position(|h| h == "quantity").unwrap();
+    rows.iter()
+        .position(|r| r[q].as_deref() == Some("12"))
+        .expect("the shop has an order line of 12 items") as u64
+}
+
+/// `datagen` with `args`.
+pub(crate) fn datagen(args: &[&str]) -> Command {
+    let mut cmd = Command::cargo_bin("datagen").unwrap();
+    cmd.args(args);
+    cmd
+}
+
+/// Header and rows (null as `None`) per table.
+pub(crate) type Tables = BTreeMap<String, (Vec<String>, Vec<Vec<Option<String>>>)>;
+
+/// What `datagen generate INPUT --format csv` writes, per table.
+pub(crate) fn csv_of(input: &Path) -> Tables {
+    let dir = tempfile::tempdir().unwrap();
+    datagen(&["generate", input.to_str().unwrap(), "--format", "csv", "--progress", "none", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let mut out = Tables::new();
+    for (table, _) in TABLES {
+        let mut reader = csv::Reader::from_path(dir.path().join(format!("{table}.csv"))).unwrap();
+        let header = reader.headers().unwrap().iter().map(str::to_string).collect();
+        let rows = reader
+            .records()
+            .map(|r| {
+                r.unwrap()
+                    .iter()
+                    .map(|v| (!v.is_empty()).then(|| v.to_string()))
+                    .collect()
+            })
+            .collect();
+        out.insert(table.to_string(), (header, rows));
+    }
+    out
+}
+
+/// How a column of the shop is compared.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
+    Int,
+    Number,
+    Bool,
+    Text,
+    Time,
+    Timestamp,
+    Json,
+    Hex,
+}
+
+/// The kind of a shop column.
+pub(crate) fn kind(column: &str) -> Kind {
+    match column {
+        "id" | "order_id" | "product_id" | "customer_id" | "quantity" => Kind::Int,
+        "unit_price" | "balance" | "price" | "rating" => Kind::Number,
+        "opt_in" => Kind::Bool,
+        "ordered_at" | "shipped_at" | "restocked" => Kind::Timestamp,
+        "opens" => Kind::Time,
+        "tags" => Kind::Json,
+        "photo" => Kind::Hex,
+        _ => Kind::Text,
+    }
+}
+
+/// A value in one spelling whatever wrote it: `t`/`1`/`true` as `true`, timestamps without
+/// `T`, zone or trailing zeros, numbers parsed, JSON re-serialised.
+fn normal(kind: Kind, v: Option<&str>) -> Option<String> {
+    let v = v.filter(|v| !v.is_empty())?;
+    Some(match kind {
+        Kind::Int => v.parse::<i64>().expect(v).to_string(),
+        Kind::Number => {
+            let f: f64 = v.parse().expect(v);
+            format!("{f:.9e}")
+        }
+        Kind::Bool => matches!(v, "t" | "true" | "1").to_string(),
+        Kind::Text => v.to_string(),
+        Kind::Hex => v.to_ascii_lowercase(),
+        Kind::Time => chrono::NaiveTime::parse_from_str(v, "%H:%M:%S%.f")
+            .expect(v)
+            .to_string(),
+        Kind::Timestamp => {
+            let t = v.replace('T', " ");
+            let t = t
+                .trim_end_matches('Z')
+                .trim_end_matches("+00:00")
+                .trim_end_matches("+00");
+            chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S%.f")
+                .expect(v)
+                .to_string()
+        }
+        Kind::Json => serde_json::from_str::<serde_json::Value>(v)
+            .expect(v)
+            .to_string(),
+    })
+}
+
+/// Asserts the database's rows of `table` (ordered by `id`, columns as in the CSV) equal the
+/// CSV's, value by value.
+pub(crate) fn assert_same(table: &str, csv: &Tables, db: &[Vec<Option<String>>]) {
+    let (header, rows) = &csv[table];
+    assert_eq!(db.len(), rows.len(), "`{table}`: row count");
+    for (i, (d, c)) in db.iter().zip(rows).enumerate() {
+        for (j, name) in header.iter().enumerate() {
+            let k = kind(name);
+            assert_eq!(
+                normal(k, d[j].as_deref()),
+                normal(k, c[j].as_deref()),
+                "`{table}` row {i} column `{name}`: database {:?}, CSV {:?}",
+                d[j],
+                c[j]
+            );
+        }
+    }
+}
+
+/// The `SELECT` reading `table` back as text, one expression per CSV column, ordered by id.
+/// `hex` turns a bytes column into lowercase hex; `text` casts anything else to text. The
+/// order is by the table's own `id` column, not the text of the output column of that name.
+pub(crate) fn select(
+    table: &str,
+    csv: &Tables,
+    quote: char,
+    hex: impl Fn(&str) -> String,
+    text: impl Fn(&str) -> String,
+) -> String {
+    let (header, _) = &csv[table];
+    let columns: Vec<String> = header
+        .iter()
+        .map(|c| {
+            let q = format!("{quote}{c}{quote}");
+            if matches!(kind(c), Kind::Hex) {
+                hex(&q)
+            } else {
+                text(&q)
+            }
+        })
+        .collect();
+    format!(
+        "SELECT {} FROM {quote}{table}{quote} ORDER BY {quote}{table}{quote}.{quote}id{quote}",
+        columns.join(", ")
+    )
+}
+
+/// Queries that count child rows whose ref has no parent row: each must return 0.
+pub(crate) const ORPHANS: [&str; 3] = [
+    "SELECT COUNT(*) FROM orders o LEFT JOIN customer c ON o.customer_id = c.id WHERE c.id IS NULL",
+    "SELECT COUNT(*) FROM order_line l LEFT JOIN orders o ON l.order_id = o.id WHERE o.id IS NULL",
+    "SELECT COUNT(*) FROM order_line l LEFT JOIN product p ON l.product_id = p.id WHERE p.id IS NULL",
+];
+
+/// A name no other test run uses.
+pub(crate) fn unique_name(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos();
+    format!("{prefix}_{}_{nanos}", std::process::id())
+}
+
+/// The stderr of a failed run, asserting the failure says what the tests expect.
+pub(crate) fn assert_refused(stderr: &str, first_bad: u64) {
+    assert!(
+        stderr.contains(&format!("table `order_line` refused row {first_bad} (0-based)")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("qty_small"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("`order_line` {first_bad} of 3000")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`customer` 300 of 300"), "{stderr}");
+    assert!(stderr.contains("--resume"), "{stderr}");
+}

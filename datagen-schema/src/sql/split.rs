@@ -1,0 +1,200 @@
+//! Splitting a DDL file into parsed statements: client commands blanked out, the rest
+//! tokenized by the dialect, cut at top-level semicolons and parsed one statement at a time,
+//! so a statement the parser does not know (a trigger body, `ALTER DOMAIN ... OWNER`) is
+//! skipped instead of failing the file.
+
+use datagen_engine::Diagnostic;
+use datagen_engine::ir::Span;
+use sqlparser::ast::Statement;
+use sqlparser::dialect;
+use sqlparser::keywords::Keyword;
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+
+use super::Dialect;
+
+/// A parsed statement and where it starts.
+pub(crate) struct Parsed {
+    /// The statement.
+    pub statement: Statement,
+    /// Its first token's line and column.
+    pub span: Span,
+}
+
+/// The sqlparser dialect of `d`.
+pub(crate) fn parser_dialect(d: Dialect) -> Box<dyn dialect::Dialect> {
+    match d {
+        Dialect::Postgres => Box::new(dialect::PostgreSqlDialect {}),
+        Dialect::Mysql => Box::new(dialect::MySqlDialect {}),
+        Dialect::Sqlite => Box::new(dialect::SQLiteDialect {}),
+    }
+}
+
+/// Client-side commands blanked with spaces (lines and columns stay where they were): psql
+/// meta-commands (`\c db`) and MySQL `DELIMITER` blocks (stored programs, which carry no data
+/// shape).
+fn blank_client_commands(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_block = false;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let upper = t.get(..9).map(str::to_ascii_uppercase);
+        let blank = if upper.as_deref() == Some("DELIMITER") {
+            in_block = t[9..].trim() != ";";
+            true
+        } else {
+            in_block || t.starts_with('\\')
+        };
+        if blank {
+            out.extend(line.chars().map(|c| if c == '\n' || c == '\r' { c } else { ' ' }));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn span_of(t: &TokenWithSpan) -> Span {
+    let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+    Span::at(n(t.span.start.line), n(t.span.start.column))
+}
+
+fn significant(t: &TokenWithSpan) -> bool {
+    !matches!(t.token, Token::Whitespace(_) | Token::EOF)
+}
+
+/// The leading keywords of a statement, upper-cased, for deciding what a statement is.
+fn words(tokens: &[TokenWithSpan], n: usize) -> Vec<String> {
+    tokens
+        .iter()
+        .filter(|t| significant(t))
+        .take(n)
+        .map(|t| match &t.token {
+            Token::Word(w) => w.value.to_ascii_uppercase(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// Whether a statement of these leading words shapes data, so failing to parse it is an error.
+fn shapes_data(words: &[String]) -> bool {
+    let w: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !matches!(*w, "OR" | "REPLACE" | "TEMPORARY" | "TEMP" | "UNLOGGED" | "GLOBAL" | "LOCAL"))
+        .collect();
+    matches!(
+        w.as_slice(),
+        ["CREATE", "TABLE", ..]
+            | ["CREATE", "DOMAIN", ..]
+            | ["CREATE", "UNIQUE", ..]
+            | ["CREATE", "TYPE", _, "AS", "ENUM", ..]
+    ) || (matches!(w.as_slice(), ["ALTER", "TABLE", ..])
+        && words.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "CONSTRAINT" | "PRIMARY" | "FOREIGN" | "UNIQUE" | "CHECK" | "COLUMN" | "ATTACH"
+            )
+        }))
+}
+
+/// MySQL's `BINARY` column attribute (`VARCHAR(40) BINARY`, a binary collation) is not in the
+/// parser's grammar and does not change what values fit: drop it after a type's `)`.
+fn drop_binary_attribute(tokens: &mut Vec<TokenWithSpan>) {
+    let mut prev_close = false;
+    tokens.retain(|t| {
+        if !significant(t) {
+            return true;
+        }
+        let binary = matches!(&t.token, Token::Word(w) if w.keyword == Keyword::BINARY);
+        let keep = !(binary && prev_close);
+        prev_close = t.token == Token::RParen;
+        keep
+    });
+}
+
+/// Every statement of `text`, parsed; problems with data-shaping statements go to `diags`.
+pub(crate) fn statements(text: &str, d: Dialect, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
+    let dialect = parser_dialect(d);
+    let text = blank_client_commands(text);
+    let tokens = match Tokenizer::new(&*dialect, &text).tokenize_with_location() {
+        Ok(tokens) => tokens,
+        Err(e) => {
+            let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+            diags.push(
+                Diagnostic::new(
+                    Span::at(n(e.location.line), n(e.location.column)),
+                    format!("cannot read the SQL: {}", e.message),
+                )
+                .with_help(format!("check the quoting; the file is read as {d} SQL (`--sql-dialect` to change)")),
+            );
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    let mut current: Vec<TokenWithSpan> = Vec::new();
+    for token in tokens.into_iter().chain(std::iter::once(TokenWithSpan::wrap(Token::SemiColon))) {
+        if token.token != Token::SemiColon {
+            current.push(token);
+            continue;
+        }
+        let mut group = std::mem::take(&mut current);
+        let Some(first) = group.iter().find(|t| significant(t)) else {
+            continue;
+        };
+        let span = span_of(first);
+        let lead = words(&group, 6);
+        if d == Dialect::Mysql && lead.first().is_some_and(|w| w == "CREATE") {
+            drop_binary_attribute(&mut group);
+        }
+        group.push(TokenWithSpan::wrap(Token::EOF));
+        let parsed = Parser::new(&*dialect)
+            .with_tokens_with_locations(group)
+            .parse_statement();
+        match parsed {
+            Ok(statement) => out.push(Parsed { statement, span }),
+            Err(e) if shapes_data(&lead) => diags.push(
+                Diagnostic::new(span, format!("cannot parse `{}` statement: {e}", lead.join(" ")))
+                    .with_help(format!(
+                        "the file is read as {d} SQL; give `--sql-dialect` if it is another dialect, or simplify the statement"
+                    )),
+            ),
+            Err(_) => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blanks_client_commands_keeping_positions() {
+        let text = "\\c chinook\nCREATE TABLE a (x INT);\nDELIMITER ;;\nCREATE TRIGGER t;;\nDELIMITER ;\n";
+        let out = blank_client_commands(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.lines().nth(1), Some("CREATE TABLE a (x INT);"));
+        assert!(!out.contains("TRIGGER"));
+        assert!(!out.contains('\\'));
+    }
+
+    #[test]
+    fn skips_statements_without_data_shape() {
+        let mut diags = Vec::new();
+        let text = "ALTER DOMAIN d OWNER TO postgres;\nCREATE TABLE a (x INT);\n";
+        let s = statements(text, Dialect::Postgres, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].span, Span::at(2, 1));
+    }
+
+    #[test]
+    fn reports_a_broken_table_at_its_line() {
+        let mut diags = Vec::new();
+        statements("\n\nCREATE TABLE a (x INT,, y INT);", Dialect::Postgres, &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].span, Span::at(3, 1));
+        assert!(diags[0].message.contains("CREATE TABLE"), "{}", diags[0].message);
+    }
+}

@@ -1,0 +1,370 @@
+//! The shared loader: tables created in dependency order, chunks generated in workers ahead of
+//! one connection, batches committed in row order, and a failed batch narrowed to its first
+//! refused row before the run stops.
+
+use std::ops::Range;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use datagen_engine::TableSchema;
+
+use super::ddl::{self, Reference};
+use super::encode::{Encoder, Piece};
+use super::order::Relations;
+use super::{DbError, Destination, Dialect, FailedRow, LoadError, LoadJob, TableCount};
+use crate::writer::{EntityReport, Progress};
+
+/// One open connection to a database.
+pub(crate) trait Connection {
+    /// Whether `table` exists.
+    fn exists(&mut self, table: &str) -> Result<bool, DbError>;
+    /// The rows `table` holds.
+    fn count(&mut self, table: &str) -> Result<u64, DbError>;
+    /// Runs one statement (DDL).
+    fn execute(&mut self, sql: &str) -> Result<(), DbError>;
+    /// Starts a transaction.
+    fn begin(&mut self) -> Result<(), DbError>;
+    /// Sends rows `rows` of `piece` into `table` inside the open transaction; returns the
+    /// bytes sent.
+    fn send(
+        &mut self,
+        table: &TableSchema,
+        piece: &Piece,
+        rows: Range<usize>,
+    ) -> Result<u64, DbError>;
+    /// Commits the open transaction.
+    fn commit(&mut self) -> Result<(), DbError>;
+    /// Rolls the open transaction back.
+    fn rollback(&mut self) -> Result<(), DbError>;
+}
+
+/// Opens a connection to `to`.
+fn connect(to: &Destination) -> Result<Box<dyn Connection>, DbError> {
+    Ok(match to.dialect {
+        Dialect::Sqlite => Box::new(super::sqlite::Sqlite::open(&to.target)?),
+        Dialect::Postgres => Box::new(super::postgres::Postgres::open(&to.target)?),
+        Dialect::Mysql => Box::new(super::mysql::Mysql::open(&to.target)?),
+    })
+}
+
+/// Loads every selected entity of the job, parents before children.
+///
+/// # Errors
+/// The first failure, with the refused row and constraint when a row was refused, and the
+/// rows each table holds.
+pub fn load(
+    job: &LoadJob<'_>,
+    progress: &dyn Progress,
+) -> Result<Vec<EntityReport>, Box<LoadError>> {
+    let plan = job.plan;
+    let names_match = plan.len() == job.schema.entities.len()
+        && (0..plan.len()).all(|e| plan.table(e).name == job.schema.entities[e].name);
+    let relations = if names_match {
+        Relations::new(job.schema, &job.entities)
+    } else {
+        Relations {
+            order: job.entities.clone(),
+            keys: vec![None; plan.len()],
+            foreign: vec![Vec::new(); plan.len()],
+        }
+    };
+    let fail = |error: DbError, tables: Vec<TableCount>, resumable: bool| {
+        Box::new(LoadError {
+            destination: job.to.display(),
+            error,
+            failed: None,
+            tables,
+            resumable,
+        })
+    };
+    let mut conn = connect(job.to).map_err(|e| {
+        let mut e = e;
+        e.message = format!("cannot connect: {}", e.message);
+        fail(e, Vec::new(), false)
+    })?;
+    let conn = conn.as_mut();
+    // Create what is missing, then see what every table holds.
+    let mut counts: Vec<TableCount> = Vec::new();
+    for &e in &relations.order {
+        let table = plan.table(e);
+        let exists = conn
+            .exists(&table.name)
+            .map_err(|err| fail(err, Vec::new(), false))?;
+        if !exists {
+            // Keys of written columns only (a hidden helper field is no column).
+            let has = |t: &TableSchema, name: &str| t.columns.iter().any(|c| c.name == name);
+            let references: Vec<Reference<'_>> = relations.foreign[e]
+                .iter()
+                .filter(|fk| {
+                    has(table, &fk.column) && has(plan.table(fk.parent), &fk.parent_column)
+                })
+                .map(|fk| Reference {
+                    column: &fk.column,
+                    table: &plan.table(fk.parent).name,
+                    parent_column: &fk.parent_column,
+                })
+                .collect();
+            let key = relations.keys[e].as_deref().filter(|k| has(table, k));
+            let sql = ddl::create_table(job.to.dialect, table, key, &references);
+            conn.execute(&sql).map_err(|mut err| {
+                err.message = format!("creating table `{}` failed: {}", table.name, err.message);
+                fail(err, Vec::new(), false)
+            })?;
+        }
+        let held = conn
+            .count(&table.name)
+            .map_err(|err| fail(err, Vec::new(), false))?;
+        counts.push(TableCount {
+            table: table.name.clone(),
+            committed: held,
+            planned: plan.rows(e),
+        });
+    }
+    for t in &counts {
+        let problem = if t.committed > t.planned {
+            Some(format!(
+                "table `{}` holds {} rows, more than the {} this run loads into it; it was not filled by this input with these row counts, so empty it (or load into another database)",
+                t.table, t.committed, t.planned
+            ))
+        } else if t.committed > 0 && !job.resume {
+            Some(format!(
+                "table `{}` already holds {} rows; give `--resume` to continue a stopped load of the same input and seed, or empty the table",
+                t.table, t.committed
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            return Err(fail(DbError::new(message), counts.clone(), false));
+        }
+    }
+    let mut reports = Vec::new();
+    for (i, &e) in relations.order.iter().enumerate() {
+        let started = Instant::now();
+        let table = plan.table(e);
+        let from = counts[i].committed;
+        let rows = from..plan.rows(e);
+        progress.begin(&table.name, rows.end - rows.start);
+        let mut table_load = TableLoad {
+            conn: &mut *conn,
+            table,
+            commit_rows: job.commit_rows.max(1),
+            committed: from,
+            bytes: 0,
+        };
+        let outcome = pump(job, e, &rows, &mut table_load, progress);
+        let (committed, bytes) = (table_load.committed, table_load.bytes);
+        counts[i].committed = committed;
+        if let Err((error, failed)) = outcome {
+            // What the database holds is the truth; fall back on what was tracked.
+            for t in &mut counts {
+                if let Ok(n) = conn.count(&t.table) {
+                    t.committed = n;
+                }
+            }
+            let mut stopped = fail(error, counts, true);
+            stopped.failed = failed;
+            return Err(stopped);
+        }
+        let report = EntityReport {
+            entity: table.name.clone(),
+            rows: committed - from,
+            bytes,
+            seconds: started.elapsed().as_secs_f64(),
+            files: Vec::new(),
+        };
+        progress.end(&report);
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// A load stopped: the error and, when a row was refused, which.
+type Stop = (DbError, Option<FailedRow>);
+
+/// Generates rows `rows` of entity `e` in workers and feeds them to `load` in order.
+fn pump(
+    job: &LoadJob<'_>,
+    e: usize,
+    rows: &Range<u64>,
+    load: &mut TableLoad<'_>,
+    progress: &dyn Progress,
+) -> Result<(), Stop> {
+    let plan = job.plan;
+    let table = plan.table(e);
+    let encoder = Encoder::new(job.to.dialect);
+    let ranges = chunks(rows, job.chunk_rows);
+    let make = |r: &Range<u64>| encoder.encode(table, plan.chunk(e, r.clone()));
+    let mut batch = Batch::default();
+    load.begin()?;
+    if job.threads <= 1 || ranges.len() <= 1 {
+        for r in &ranges {
+            load.take(make(r), &mut batch, progress)?;
+        }
+    } else {
+        let threads = job.threads.min(ranges.len());
+        std::thread::scope(|scope| {
+            let mut receivers = Vec::with_capacity(threads);
+            for w in 0..threads {
+                let (tx, rx) = mpsc::sync_channel::<Piece>(2);
+                receivers.push(rx);
+                let (ranges, make) = (&ranges, &make);
+                scope.spawn(move || {
+                    for r in ranges.iter().skip(w).step_by(threads) {
+                        if tx.send(make(r)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            for i in 0..ranges.len() {
+                let piece = receivers[i % threads].recv().map_err(|_| {
+                    (DbError::new("a generator thread stopped"), None)
+                })?;
+                load.take(piece, &mut batch, progress)?;
+            }
+            // Dropping the receivers (on error too) stops the workers.
+            Ok::<(), Stop>(())
+        })?;
+    }
+    load.finish(&mut batch)
+}
+
+/// Chunk ranges of `range`, cut at multiples of `size` (as the file writer cuts them).
+fn chunks(range: &Range<u64>, size: usize) -> Vec<Range<u64>> {
+    let size = size.max(1) as u64;
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let end = ((at / size + 1) * size).min(range.end);
+        out.push(at..end);
+        at = end;
+    }
+    out
+}
+
+/// The pieces sent in the open transaction, kept until it commits.
+#[derive(Default)]
+struct Batch {
+    pieces: Vec<Piece>,
+    rows: u64,
+}
+
+/// The load of one table.
+struct TableLoad<'a> {
+    conn: &'a mut dyn Connection,
+    table: &'a TableSchema,
+    commit_rows: u64,
+    /// Rows the table holds, committed.
+    committed: u64,
+    bytes: u64,
+}
+
+impl TableLoad<'_> {
+    fn begin(&mut self) -> Result<(), Stop> {
+        self.conn.begin().map_err(|e| (e, None))
+    }
+
+    /// Sends one piece; commits when the batch is full.
+    fn take(
+        &mut self,
+        piece: Piece,
+        batch: &mut Batch,
+        progress: &dyn Progress,
+    ) -> Result<(), Stop> {
+        let len = piece.len;
+        let sent = self.conn.send(self.table, &piece, 0..len);
+        batch.rows += len as u64;
+        batch.pieces.push(piece);
+        match sent {
+            Ok(bytes) => self.bytes += bytes,
+            Err(error) => return Err(self.locate(batch, error)),
+        }
+        progress.advance(len as u64, self.bytes);
+        if batch.rows >= self.commit_rows {
+            self.commit(batch)?;
+            self.begin()?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self, batch: &mut Batch) -> Result<(), Stop> {
+        if let Err(error) = self.conn.commit() {
+            return Err(self.locate(batch, error));
+        }
+        self.committed += batch.rows;
+        batch.pieces.clear();
+        batch.rows = 0;
+        Ok(())
+    }
+
+    /// Commits the last batch.
+    fn finish(&mut self, batch: &mut Batch) -> Result<(), Stop> {
+        self.commit(batch)
+    }
+
+    /// Sends the first `n` rows of the batch in a new transaction.
+    fn send_prefix(&mut self, batch: &Batch, n: u64) -> Result<(), DbError> {
+        self.conn.begin()?;
+        let mut left = n;
+        for piece in &batch.pieces {
+            if left == 0 {
+                break;
+            }
+            let take = usize::try_from(left).unwrap_or(usize::MAX).min(piece.len);
+            self.conn.send(self.table, piece, 0..take)?;
+            left -= take as u64;
+        }
+        Ok(())
+    }
+
+    /// After the batch failed with `error`: finds its first refused row (the shortest failing
+    /// prefix, by bisection, each try rolled back), commits the rows before it and says which.
+    fn locate(&mut self, batch: &Batch, error: DbError) -> Stop {
+        let _ = self.conn.rollback();
+        let first = batch.pieces.first().map_or(self.committed, |p| p.start);
+        // A connection that cannot even run an empty transaction is gone: report as is.
+        let alive = self.conn.begin().and_then(|()| self.conn.rollback());
+        if alive.is_err() || batch.rows == 0 {
+            return (error, None);
+        }
+        let (mut good, mut bad, mut bad_error) = (0u64, batch.rows, error);
+        while bad - good > 1 {
+            let mid = good + (bad - good) / 2;
+            let tried = self.send_prefix(batch, mid);
+            let _ = self.conn.rollback();
+            match tried {
+                Ok(()) => good = mid,
+                Err(e) => {
+                    bad = mid;
+                    bad_error = e;
+                }
+            }
+        }
+        // Keep the rows before the refused one.
+        let kept = self
+            .send_prefix(batch, good)
+            .and_then(|()| self.conn.commit());
+        if kept.is_ok() {
+            self.committed = first + good;
+        } else {
+            let _ = self.conn.rollback();
+        }
+        let failed = FailedRow {
+            table: self.table.name.clone(),
+            row: first + good,
+        };
+        (bad_error, Some(failed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cut_at_multiples_of_the_size() {
+        assert_eq!(chunks(&(5..25), 10), vec![5..10, 10..20, 20..25]);
+        assert!(chunks(&(7..7), 10).is_empty());
+    }
+}
