@@ -6,8 +6,8 @@
 mod db_common;
 
 use db_common::{
-    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select,
-    shop, unique_name,
+    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select, shop,
+    unique_name,
 };
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts, Value};
@@ -22,7 +22,9 @@ struct TestDb {
 impl TestDb {
     fn new() -> Option<TestDb> {
         let Ok(base) = std::env::var("DATAGEN_TEST_MYSQL_URL") else {
-            eprintln!("skipped: DATAGEN_TEST_MYSQL_URL is not set (a MySQL or MariaDB server to load into)");
+            eprintln!(
+                "skipped: DATAGEN_TEST_MYSQL_URL is not set (a MySQL or MariaDB server to load into)"
+            );
             return None;
         };
         let mut admin = Conn::new(Opts::from_url(&base).unwrap()).unwrap();
@@ -74,7 +76,13 @@ fn count(c: &mut Conn, sql: &str) -> u64 {
 
 fn check_loaded(c: &mut Conn, csv: &db_common::Tables) {
     for (table, planned) in TABLES {
-        let sql = select(table, csv, '`', |q| format!("LOWER(HEX({q}))"), str::to_string);
+        let sql = select(
+            table,
+            csv,
+            '`',
+            |q| format!("LOWER(HEX({q}))"),
+            str::to_string,
+        );
         let got = rows(c, &sql);
         assert_eq!(got.len() as u64, planned, "{table}");
         assert_same(table, csv, &got);
@@ -89,10 +97,24 @@ fn mysql_load_equals_the_csv_and_keeps_every_ref() {
     let Some(db) = TestDb::new() else { return };
     let input = shop();
     let url = db.url.clone();
-    datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-        .args(["--chunk-rows", "128", "--commit-rows", "500", "--threads", "2"])
-        .assert()
-        .success();
+    datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--to",
+        &url,
+        "--progress",
+        "none",
+    ])
+    .args([
+        "--chunk-rows",
+        "128",
+        "--commit-rows",
+        "500",
+        "--threads",
+        "2",
+    ])
+    .assert()
+    .success();
     let mut c = db.conn();
     let fks = count(
         &mut c,
@@ -118,10 +140,17 @@ fn mysql_refused_row_is_reported_and_resume_finishes_the_load() {
     .unwrap();
     let url = db.url.clone();
     let load = |extra: &[&str]| {
-        datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-            .args(["--chunk-rows", "16", "--commit-rows", "40"])
-            .args(extra)
-            .assert()
+        datagen(&[
+            "generate",
+            input.to_str().unwrap(),
+            "--to",
+            &url,
+            "--progress",
+            "none",
+        ])
+        .args(["--chunk-rows", "16", "--commit-rows", "40"])
+        .args(extra)
+        .assert()
     };
     let out = load(&[]).failure().get_output().stderr.clone();
     assert_refused(&String::from_utf8(out).unwrap(), first_bad);

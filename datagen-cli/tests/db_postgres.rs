@@ -5,8 +5,8 @@
 mod db_common;
 
 use db_common::{
-    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select,
-    shop, unique_name,
+    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select, shop,
+    unique_name,
 };
 use postgres::{Client, NoTls};
 
@@ -20,12 +20,16 @@ struct TestDb {
 impl TestDb {
     fn new() -> Option<TestDb> {
         let Ok(base) = std::env::var("DATAGEN_TEST_POSTGRES_URL") else {
-            eprintln!("skipped: DATAGEN_TEST_POSTGRES_URL is not set (a PostgreSQL server to load into)");
+            eprintln!(
+                "skipped: DATAGEN_TEST_POSTGRES_URL is not set (a PostgreSQL server to load into)"
+            );
             return None;
         };
         let mut admin = Client::connect(&base, NoTls).unwrap();
         let name = unique_name("dg_pg");
-        admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
         let (server, _) = base.rsplit_once('/').unwrap();
         Some(TestDb {
             admin,
@@ -43,9 +47,10 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let _ = self
-            .admin
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+        let _ = self.admin.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
     }
 }
 
@@ -53,7 +58,11 @@ fn rows(c: &mut Client, sql: &str) -> Vec<Vec<Option<String>>> {
     c.query(sql, &[])
         .unwrap()
         .iter()
-        .map(|r| (0..r.len()).map(|i| r.get::<_, Option<String>>(i)).collect())
+        .map(|r| {
+            (0..r.len())
+                .map(|i| r.get::<_, Option<String>>(i))
+                .collect()
+        })
         .collect()
 }
 
@@ -84,10 +93,24 @@ fn postgres_load_equals_the_csv_and_keeps_every_ref() {
     let Some(db) = TestDb::new() else { return };
     let input = shop();
     let url = db.url.clone();
-    datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-        .args(["--chunk-rows", "128", "--commit-rows", "500", "--threads", "2"])
-        .assert()
-        .success();
+    datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--to",
+        &url,
+        "--progress",
+        "none",
+    ])
+    .args([
+        "--chunk-rows",
+        "128",
+        "--commit-rows",
+        "500",
+        "--threads",
+        "2",
+    ])
+    .assert()
+    .success();
     let mut c = db.client();
     // The server enforces the foreign keys datagen created.
     let fks = count(
@@ -114,16 +137,26 @@ fn postgres_refused_row_is_reported_and_resume_finishes_the_load() {
     .unwrap();
     let url = db.url.clone();
     let load = |extra: &[&str]| {
-        datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-            .args(["--chunk-rows", "16", "--commit-rows", "40"])
-            .args(extra)
-            .assert()
+        datagen(&[
+            "generate",
+            input.to_str().unwrap(),
+            "--to",
+            &url,
+            "--progress",
+            "none",
+        ])
+        .args(["--chunk-rows", "16", "--commit-rows", "40"])
+        .args(extra)
+        .assert()
     };
     let out = load(&[]).failure().get_output().stderr.clone();
     let stderr = String::from_utf8(out).unwrap();
     assert_refused(&stderr, first_bad);
     assert!(stderr.contains("violates check constraint"), "{stderr}");
-    assert_eq!(count(&mut c, "SELECT count(*) FROM order_line"), first_bad as i64);
+    assert_eq!(
+        count(&mut c, "SELECT count(*) FROM order_line"),
+        first_bad as i64
+    );
     c.batch_execute("ALTER TABLE order_line DROP CONSTRAINT qty_small")
         .unwrap();
     load(&["--resume"]).success();

@@ -5,8 +5,7 @@
 mod db_common;
 
 use db_common::{
-    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select,
-    shop,
+    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select, shop,
 };
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
@@ -38,7 +37,13 @@ fn count(db: &Connection, sql: &str) -> i64 {
 
 fn check_loaded(db: &Connection, csv: &db_common::Tables) {
     for (table, planned) in TABLES {
-        let sql = select(table, csv, '"', |c| format!("lower(hex({c}))"), str::to_string);
+        let sql = select(
+            table,
+            csv,
+            '"',
+            |c| format!("lower(hex({c}))"),
+            str::to_string,
+        );
         let got = rows(db, &sql);
         assert_eq!(got.len() as u64, planned, "{table}");
         assert_same(table, csv, &got);
@@ -54,10 +59,24 @@ fn sqlite_load_equals_the_csv_and_keeps_every_ref() {
     let file = dir.path().join("shop.db");
     let url = format!("sqlite://{}", file.display());
     let input = shop();
-    datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-        .args(["--chunk-rows", "128", "--commit-rows", "500", "--threads", "2"])
-        .assert()
-        .success();
+    datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--to",
+        &url,
+        "--progress",
+        "none",
+    ])
+    .args([
+        "--chunk-rows",
+        "128",
+        "--commit-rows",
+        "500",
+        "--threads",
+        "2",
+    ])
+    .assert()
+    .success();
     let db = Connection::open(&file).unwrap();
     // Parents were created first: their foreign keys point at them.
     let ddl: String = db
@@ -67,19 +86,32 @@ fn sqlite_load_equals_the_csv_and_keeps_every_ref() {
             |r| r.get(0),
         )
         .unwrap();
-    assert!(ddl.contains("FOREIGN KEY (\"order_id\") REFERENCES \"orders\" (\"id\")"), "{ddl}");
+    assert!(
+        ddl.contains("FOREIGN KEY (\"order_id\") REFERENCES \"orders\" (\"id\")"),
+        "{ddl}"
+    );
     assert!(ddl.contains("PRIMARY KEY (\"id\")"), "{ddl}");
     check_loaded(&db, &csv_of(&input));
     drop(db);
     // A second load into the filled tables is refused instead of appending.
-    let out = datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-        .assert()
-        .failure()
-        .get_output()
-        .stderr
-        .clone();
+    let out = datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--to",
+        &url,
+        "--progress",
+        "none",
+    ])
+    .assert()
+    .failure()
+    .get_output()
+    .stderr
+    .clone();
     let stderr = String::from_utf8(out).unwrap();
-    assert!(stderr.contains("table `customer` already holds 300 rows; give `--resume`"), "{stderr}");
+    assert!(
+        stderr.contains("table `customer` already holds 300 rows; give `--resume`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -98,14 +130,24 @@ fn sqlite_refused_row_is_reported_and_resume_finishes_the_load() {
     )
     .unwrap();
     let load = |extra: &[&str]| {
-        datagen(&["generate", input.to_str().unwrap(), "--to", &url, "--progress", "none"])
-            .args(["--chunk-rows", "16", "--commit-rows", "40"])
-            .args(extra)
-            .assert()
+        datagen(&[
+            "generate",
+            input.to_str().unwrap(),
+            "--to",
+            &url,
+            "--progress",
+            "none",
+        ])
+        .args(["--chunk-rows", "16", "--commit-rows", "40"])
+        .args(extra)
+        .assert()
     };
     let out = load(&[]).failure().get_output().stderr.clone();
     assert_refused(&String::from_utf8(out).unwrap(), first_bad);
-    assert_eq!(count(&db, "SELECT count(*) FROM order_line"), first_bad as i64);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM order_line"),
+        first_bad as i64
+    );
     assert_eq!(count(&db, "SELECT count(*) FROM orders"), 1000);
     // Fix the table (SQLite cannot drop a constraint: rebuild it), then resume.
     db.execute_batch(

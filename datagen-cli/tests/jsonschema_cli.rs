@@ -24,7 +24,9 @@ fn validator(path: &str) -> jsonschema::Validator {
 
 fn generate(dir: &Path, format: &str, rows: &str) {
     datagen()
-        .args(["generate", EVENT, "--format", format, "--rows", rows, "--out"])
+        .args([
+            "generate", EVENT, "--format", format, "--rows", rows, "--out",
+        ])
         .arg(dir)
         .args(["--progress", "none"])
         .assert()
@@ -43,7 +45,11 @@ fn jsonl_documents_validate_against_the_schema() {
         if let Err(e) = validator.validate(&doc) {
             panic!("line {} does not validate: {e}\n{line}", lines + 1);
         }
-        assert!(doc["user"]["email"].as_str().is_some_and(|e| e.contains('@')));
+        assert!(
+            doc["user"]["email"]
+                .as_str()
+                .is_some_and(|e| e.contains('@'))
+        );
         lines += 1;
     }
     assert_eq!(lines, 500);
@@ -113,8 +119,11 @@ fn unsatisfiable_schema_fails_naming_pointer_and_keyword() {
 fn remote_refs_are_refused_with_the_ref_named() {
     let t = tempfile::tempdir().expect("a temporary folder");
     let schema = t.path().join("remote.json");
-    std::fs::write(&schema, r#"{"$ref": "https://example.com/schemas/person.json"}"#)
-        .expect("write the schema");
+    std::fs::write(
+        &schema,
+        r#"{"$ref": "https://example.com/schemas/person.json"}"#,
+    )
+    .expect("write the schema");
     let out = datagen()
         .args(["generate"])
         .arg(&schema)
@@ -126,6 +135,9 @@ fn remote_refs_are_refused_with_the_ref_named() {
         .stderr
         .clone();
     let stderr = String::from_utf8_lossy(&out);
-    assert!(stderr.contains("https://example.com/schemas/person.json"), "{stderr}");
+    assert!(
+        stderr.contains("https://example.com/schemas/person.json"),
+        "{stderr}"
+    );
     assert!(stderr.contains("$ref"), "{stderr}");
 }

@@ -1,6 +1,9 @@
 //! Custom providers: registered at run time by name, in Rust ([`register`]) or from a word list
 //! file ([`WordList`], [`register_word_list`]), and found with [`find_any`] and listed by
-//! [`providers`] next to the built-in ones.
+//! [`providers`] next to the built-in ones. They work wherever a built-in provider does: the
+//! derive's `provider = "family.name"`, a config's `provider:` (which loads word lists named
+//! under its `providers:` key), `datagen sample` and `datagen providers` (`--words`). A custom
+//! provider's family is its own: `person.nickname` is refused, `my.nickname` is fine.
 //!
 //! ```
 //! use datagen_core::Ctx;

@@ -165,3 +165,29 @@ fn the_same_file_registers_again_and_another_does_not() {
         Err(RegisterError::Duplicate(_))
     ));
 }
+
+#[test]
+fn the_families_are_those_the_derive_builds_in() {
+    // `#[derive(Generate)]` tells built-in providers from custom ones by these families (its
+    // `BUILTIN_FAMILIES`): a new family needs adding there too.
+    let families: std::collections::BTreeSet<&str> = datagen_providers::registry()
+        .iter()
+        .filter_map(|p| p.name.split_once('.').map(|(family, _)| family))
+        .collect();
+    let derive: std::collections::BTreeSet<&str> = [
+        "address",
+        "company",
+        "finance",
+        "geo",
+        "healthcare",
+        "internet",
+        "lorem",
+        "person",
+        "phone",
+        "retail",
+        "tech",
+        "time",
+    ]
+    .into();
+    assert_eq!(families, derive);
+}

@@ -15,7 +15,10 @@ fn valid_instances(schema: &Value, n: u64) -> Vec<Value> {
     (0..n)
         .map(|seed| {
             let instance = compiled.generate(&mut Ctx::seeded(seed));
-            assert!(validator.is_valid(&instance), "{instance} is not valid against {schema}");
+            assert!(
+                validator.is_valid(&instance),
+                "{instance} is not valid against {schema}"
+            );
             instance
         })
         .collect()
@@ -49,7 +52,10 @@ fn property_names_map_to_providers() {
         let address = instance["email"].as_str().expect("a string");
         assert!(email.is_match(address), "{address}");
         let name = instance["first_name"].as_str().expect("a string");
-        assert!(name.chars().next().is_some_and(char::is_uppercase), "{name}");
+        assert!(
+            name.chars().next().is_some_and(char::is_uppercase),
+            "{name}"
+        );
     }
 }
 
@@ -85,7 +91,9 @@ fn recursion_is_depth_limited() {
         "children": {"type": "array", "items": {"$ref": "#/$defs/node"}}
     }}}, "$ref": "#/$defs/node"});
     fn depth(v: &Value) -> usize {
-        v["children"].as_array().map_or(0, |c| 1 + c.iter().map(depth).max().unwrap_or(0))
+        v["children"]
+            .as_array()
+            .map_or(0, |c| 1 + c.iter().map(depth).max().unwrap_or(0))
     }
     for instance in valid_instances(&schema, 50) {
         assert!(depth(&instance) <= 8, "{instance}");
@@ -110,12 +118,16 @@ fn draft4_exclusive_bounds_are_flags() {
 fn local_file_refs_resolve() {
     let dir = std::env::temp_dir().join(format!("datagen-jsonschema-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
-    std::fs::write(dir.join("types.json"), r#"{"$defs": {"sku": {"type": "string", "pattern": "^[A-Z]{3}[0-9]{4}$"}}}"#)
-        .expect("write types.json");
+    std::fs::write(
+        dir.join("types.json"),
+        r#"{"$defs": {"sku": {"type": "string", "pattern": "^[A-Z]{3}[0-9]{4}$"}}}"#,
+    )
+    .expect("write types.json");
     let main = dir.join("main.json");
     let schema = json!({"type": "object", "required": ["sku"], "properties": {"sku": {"$ref": "types.json#/$defs/sku"}}});
     std::fs::write(&main, schema.to_string()).expect("write main.json");
-    let compiled = JsonSchema::compile_with(&schema, &Options::new().with_file(&main)).expect("compiles");
+    let compiled =
+        JsonSchema::compile_with(&schema, &Options::new().with_file(&main)).expect("compiles");
     let sku = regex::Regex::new("^[A-Z]{3}[0-9]{4}$").expect("a valid regex");
     for seed in 0..20 {
         let v = compiled.generate(&mut Ctx::seeded(seed));
@@ -139,11 +151,13 @@ fn unsatisfiable_schemas_name_pointer_and_keyword() {
 
 #[test]
 fn invalid_and_unsupported_keywords_are_named() {
-    let e = JsonSchema::compile(&json!({"properties": {"x": {"minimum": "ten"}}, "required": ["x"]}))
-        .expect_err("invalid");
+    let e =
+        JsonSchema::compile(&json!({"properties": {"x": {"minimum": "ten"}}, "required": ["x"]}))
+            .expect_err("invalid");
     assert!(matches!(e, Error::Invalid { .. }), "{e}");
     assert_eq!((e.pointer(), e.keyword()), ("/properties/x", "minimum"));
-    let e = JsonSchema::compile(&json!({"type": "string", "pattern": "(?=a)b"})).expect_err("unsupported");
+    let e = JsonSchema::compile(&json!({"type": "string", "pattern": "(?=a)b"}))
+        .expect_err("unsupported");
     assert!(matches!(e, Error::Unsupported { .. }), "{e}");
     assert_eq!(e.keyword(), "pattern");
 }
@@ -151,9 +165,13 @@ fn invalid_and_unsupported_keywords_are_named() {
 #[test]
 fn unresolvable_refs_are_refused_with_the_ref_named() {
     let e = JsonSchema::compile(&json!({"$ref": "#/$defs/missing"})).expect_err("dangling");
-    assert!(matches!(&e, Error::Ref { reference, .. } if reference == "#/$defs/missing"), "{e}");
-    let e = JsonSchema::compile(&json!({"properties": {"p": {"$ref": "https://example.com/p.json"}}}))
-        .expect_err("remote");
+    assert!(
+        matches!(&e, Error::Ref { reference, .. } if reference == "#/$defs/missing"),
+        "{e}"
+    );
+    let e =
+        JsonSchema::compile(&json!({"properties": {"p": {"$ref": "https://example.com/p.json"}}}))
+            .expect_err("remote");
     assert_eq!((e.pointer(), e.keyword()), ("/properties/p", "$ref"));
     assert!(e.to_string().contains("https://example.com/p.json"), "{e}");
 }
@@ -164,12 +182,19 @@ fn draft_defaults_to_2020_12_and_can_be_set() {
     let schema = json!({"$defs": {"n": {"type": "integer"}}, "$ref": "#/$defs/n", "minimum": 5, "maximum": 6});
     let new = JsonSchema::compile(&schema).expect("compiles");
     for seed in 0..20 {
-        let v = new.generate(&mut Ctx::seeded(seed)).as_i64().expect("an integer");
+        let v = new
+            .generate(&mut Ctx::seeded(seed))
+            .as_i64()
+            .expect("an integer");
         assert!((5..=6).contains(&v), "{v}");
     }
-    let old = JsonSchema::compile_with(&schema, &Options::new().with_draft(Draft::Draft7)).expect("compiles");
+    let old = JsonSchema::compile_with(&schema, &Options::new().with_draft(Draft::Draft7))
+        .expect("compiles");
     let outside = (0..50).any(|seed| {
-        let v = old.generate(&mut Ctx::seeded(seed)).as_i64().expect("an integer");
+        let v = old
+            .generate(&mut Ctx::seeded(seed))
+            .as_i64()
+            .expect("an integer");
         !(5..=6).contains(&v)
     });
     assert!(outside, "draft 7 ignores the siblings of `$ref`");

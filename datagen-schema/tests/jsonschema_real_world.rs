@@ -35,7 +35,10 @@ fn check(file: &str) {
     for seed in 0..100 {
         let instance = compiled.generate(&mut Ctx::seeded(seed));
         if let Err(e) = validator.validate(&instance) {
-            panic!("{file}, seed {seed}: {e} at {}\n{instance}", e.instance_path());
+            panic!(
+                "{file}, seed {seed}: {e} at {}\n{instance}",
+                e.instance_path()
+            );
         }
     }
 }

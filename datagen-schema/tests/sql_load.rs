@@ -16,23 +16,37 @@ fn load_postgres(name: &str, prefix: &str) -> Vec<(String, u64)> {
 }
 
 fn load_postgres_verified(name: &str, prefix: &str, verify: &[&str]) -> Vec<(String, u64)> {
-    let Some(url) = server("DATAGEN_TEST_POSTGRES_URL") else { return Vec::new() };
+    let Some(url) = server("DATAGEN_TEST_POSTGRES_URL") else {
+        return Vec::new();
+    };
     let text = ddl(name);
     let schema = schema(name, &text, Some(Dialect::Postgres));
     let files = sql_files(&schema, SqlDialect::Postgres, None);
     let (admin, mut client, db) = pg_fresh(&url, prefix);
-    client.batch_execute(&without_database_statements(&text)).unwrap_or_else(|e| panic!("{name} DDL: {e}"));
+    client
+        .batch_execute(&without_database_statements(&text))
+        .unwrap_or_else(|e| panic!("{name} DDL: {e}"));
     // pg_dump files empty the search path for their session.
-    client.batch_execute("SET search_path TO public").expect("reset the search path");
+    client
+        .batch_execute("SET search_path TO public")
+        .expect("reset the search path");
     let mut counts = Vec::new();
     for (table, rows, sql) in &files {
-        client.batch_execute(sql).unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e:?}"));
-        let n: i64 = client.query_one(&format!("SELECT count(*) FROM \"{table}\""), &[]).expect("count").get(0);
+        client
+            .batch_execute(sql)
+            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e:?}"));
+        let n: i64 = client
+            .query_one(&format!("SELECT count(*) FROM \"{table}\""), &[])
+            .expect("count")
+            .get(0);
         assert_eq!(n as u64, *rows, "{name}: rows of `{table}`");
         counts.push((table.clone(), n as u64));
     }
     for q in verify {
-        let n: i64 = client.query_one(*q, &[]).unwrap_or_else(|e| panic!("{q}: {e}")).get(0);
+        let n: i64 = client
+            .query_one(*q, &[])
+            .unwrap_or_else(|e| panic!("{q}: {e}"))
+            .get(0);
         assert_eq!(n, 0, "{name}: {q}");
     }
     pg_drop(admin, client, &db);
@@ -90,21 +104,33 @@ fn own_shop_schema_postgres_loads_with_every_constraint() {
 #[test]
 fn chinook_mysql_loads_with_every_constraint() {
     use mysql::prelude::Queryable;
-    let Some(url) = server("DATAGEN_TEST_MYSQL_URL") else { return };
+    let Some(url) = server("DATAGEN_TEST_MYSQL_URL") else {
+        return;
+    };
     let name = "Chinook_MySql.ddl.sql";
     let text = ddl(name);
     let schema = schema(name, &text, None);
     let files = sql_files(&schema, SqlDialect::Mysql, None);
     let (mut conn, db) = my_fresh(&url, "chinook");
-    conn.query_drop("SET SESSION sql_mode = 'STRICT_ALL_TABLES'").expect("strict mode");
+    conn.query_drop("SET SESSION sql_mode = 'STRICT_ALL_TABLES'")
+        .expect("strict mode");
     for statement in without_database_statements(&text).split(";\n") {
-        if !statement.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("--") || l.trim_start().starts_with("/*") || l.trim_start().starts_with('*')) {
-            conn.query_drop(statement).unwrap_or_else(|e| panic!("{name} DDL: {e}\n{statement}"));
+        if !statement.lines().all(|l| {
+            l.trim().is_empty()
+                || l.trim_start().starts_with("--")
+                || l.trim_start().starts_with("/*")
+                || l.trim_start().starts_with('*')
+        }) {
+            conn.query_drop(statement)
+                .unwrap_or_else(|e| panic!("{name} DDL: {e}\n{statement}"));
         }
     }
     for (table, rows, sql) in &files {
-        conn.query_drop(sql).unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
-        let n: Option<u64> = conn.query_first(format!("SELECT count(*) FROM `{table}`")).expect("count");
+        conn.query_drop(sql)
+            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
+        let n: Option<u64> = conn
+            .query_first(format!("SELECT count(*) FROM `{table}`"))
+            .expect("count");
         assert_eq!(n, Some(*rows), "{name}: rows of `{table}`");
     }
     my_drop(conn, &db);
@@ -117,14 +143,25 @@ fn chinook_sqlite_loads_with_foreign_keys_on() {
     let schema = schema(name, &text, None);
     let files = sql_files(&schema, SqlDialect::Sqlite, None);
     let db = rusqlite::Connection::open_in_memory().expect("an in-memory database");
-    db.execute_batch("PRAGMA foreign_keys = ON").expect("enforce foreign keys");
-    db.execute_batch(&text).unwrap_or_else(|e| panic!("{name} DDL: {e}"));
+    db.execute_batch("PRAGMA foreign_keys = ON")
+        .expect("enforce foreign keys");
+    db.execute_batch(&text)
+        .unwrap_or_else(|e| panic!("{name} DDL: {e}"));
     for (table, rows, sql) in &files {
-        db.execute_batch(sql).unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
-        let n: i64 = db.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0)).expect("count");
+        db.execute_batch(sql)
+            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
+        let n: i64 = db
+            .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                r.get(0)
+            })
+            .expect("count");
         assert_eq!(n as u64, *rows, "{name}: rows of `{table}`");
     }
     assert_eq!(files.len(), 11);
-    let violations: i64 = db.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).expect("foreign key check");
+    let violations: i64 = db
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .expect("foreign key check");
     assert_eq!(violations, 0);
 }

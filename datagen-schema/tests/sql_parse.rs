@@ -12,11 +12,17 @@ use datagen_schema::sql::{self, DEFAULT_ROWS, Dialect};
 use sql_support::{ddl, schema};
 
 fn entity<'a>(s: &'a datagen_engine::ir::Schema, name: &str) -> &'a Entity {
-    s.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity `{name}`"))
+    s.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity `{name}`"))
 }
 
 fn field<'a>(e: &'a Entity, name: &str) -> &'a Field {
-    e.fields.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no field `{}.{name}`", e.name))
+    e.fields
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no field `{}.{name}`", e.name))
 }
 
 fn errors(text: &str) -> Vec<String> {
@@ -28,8 +34,14 @@ fn errors(text: &str) -> Vec<String> {
 fn dialects_are_detected_from_the_text() {
     assert_eq!(sql::detect(&ddl("Chinook_MySql.ddl.sql")), Dialect::Mysql);
     assert_eq!(sql::detect(&ddl("Chinook_Sqlite.ddl.sql")), Dialect::Sqlite);
-    assert_eq!(sql::detect(&ddl("Chinook_PostgreSql.ddl.sql")), Dialect::Postgres);
-    assert_eq!(sql::detect(&ddl("pagila-schema-2024.sql")), Dialect::Postgres);
+    assert_eq!(
+        sql::detect(&ddl("Chinook_PostgreSql.ddl.sql")),
+        Dialect::Postgres
+    );
+    assert_eq!(
+        sql::detect(&ddl("pagila-schema-2024.sql")),
+        Dialect::Postgres
+    );
 }
 
 #[test]
@@ -50,22 +62,39 @@ fn keys_foreign_keys_and_composite_keys() {
     assert_eq!(field(album, "album_id").generator, Gen::Key { start: 1 });
     assert_eq!(
         field(album, "artist_id").generator,
-        Gen::Ref { entity: "artist".into(), field: "artist_id".into() }
+        Gen::Ref {
+            entity: "artist".into(),
+            field: "artist_id".into()
+        }
     );
     let pt = entity(&s, "playlist_track");
     for (col, parent) in [("playlist_id", "playlist"), ("track_id", "track")] {
         match &field(pt, col).generator {
             Gen::KeyPart { key, of } => {
                 assert_eq!(key, "playlist_track_pkey");
-                assert_eq!(**of, Gen::Ref { entity: parent.into(), field: col.into() });
+                assert_eq!(
+                    **of,
+                    Gen::Ref {
+                        entity: parent.into(),
+                        field: col.into()
+                    }
+                );
             }
             other => panic!("{col}: {other:?}"),
         }
     }
     let employee = entity(&s, "employee");
     let reports_to = field(employee, "reports_to");
-    assert_eq!(reports_to.generator, Gen::TreeRef { field: "employee_id".into() });
-    assert!(reports_to.null_rate > 0.0, "a nullable self-reference has roots");
+    assert_eq!(
+        reports_to.generator,
+        Gen::TreeRef {
+            field: "employee_id".into()
+        }
+    );
+    assert!(
+        reports_to.null_rate > 0.0,
+        "a nullable self-reference has roots"
+    );
 }
 
 #[test]
@@ -79,7 +108,13 @@ fn column_types_lengths_and_names() {
     assert_eq!(field(customer, "Email").null_rate, 0.0, "NOT NULL");
     assert!(field(customer, "Company").null_rate > 0.0, "nullable");
     let invoice = entity(&s, "Invoice");
-    assert_eq!(field(invoice, "Total").ty, DataType::Decimal { precision: 10, scale: 2 });
+    assert_eq!(
+        field(invoice, "Total").ty,
+        DataType::Decimal {
+            precision: 10,
+            scale: 2
+        }
+    );
     assert_eq!(field(invoice, "InvoiceDate").ty, DataType::Timestamp);
 }
 
@@ -95,54 +130,104 @@ fn enums_domains_arrays_and_partitions() {
         Gen::IntRange { lo, hi } => assert!(lo >= 1901 && hi <= 2155, "{lo}..{hi}"),
         ref other => panic!("{other:?}"),
     }
-    assert!(matches!(field(film, "special_features").generator, Gen::Regex(_)));
-    assert!(!s.entities.iter().any(|e| e.name.starts_with("payment_p")), "partitions are filled through their parent");
+    assert!(matches!(
+        field(film, "special_features").generator,
+        Gen::Regex(_)
+    ));
+    assert!(
+        !s.entities.iter().any(|e| e.name.starts_with("payment_p")),
+        "partitions are filled through their parent"
+    );
     let payment = entity(&s, "payment");
     // 2022-01-01T00:00:00Z up to (not including) 2022-08-01T00:00:00Z.
-    assert_eq!(field(payment, "payment_date").generator, Gen::IntRange { lo: 1_640_995_200_000_000, hi: 1_659_311_999_000_000 });
-    assert!(matches!(field(payment, "customer_id").generator, Gen::Ref { .. }), "foreign keys declared on the partitions");
+    assert_eq!(
+        field(payment, "payment_date").generator,
+        Gen::IntRange {
+            lo: 1_640_995_200_000_000,
+            hi: 1_659_311_999_000_000
+        }
+    );
+    assert!(
+        matches!(field(payment, "customer_id").generator, Gen::Ref { .. }),
+        "foreign keys declared on the partitions"
+    );
     let rental = entity(&s, "rental");
-    assert!(matches!(field(rental, "rental_date").generator, Gen::KeyPart { .. }), "a unique index over three columns");
+    assert!(
+        matches!(field(rental, "rental_date").generator, Gen::KeyPart { .. }),
+        "a unique index over three columns"
+    );
 }
 
 #[test]
 fn check_constraints_shape_values() {
     let s = schema("shop", &ddl("shop.pg.sql"), None);
     let customer = entity(&s, "customer");
-    assert_eq!(field(customer, "country_code").generator, Gen::Regex("[A-Z]{2}".into()));
-    assert!(matches!(field(customer, "age").generator, Gen::IntRange { lo, hi } if lo >= 18 && hi <= 99));
-    assert!(matches!(&field(customer, "tier").generator, Gen::OneOf { values, .. } if values.len() == 3));
+    assert_eq!(
+        field(customer, "country_code").generator,
+        Gen::Regex("[A-Z]{2}".into())
+    );
+    assert!(
+        matches!(field(customer, "age").generator, Gen::IntRange { lo, hi } if lo >= 18 && hi <= 99)
+    );
+    assert!(
+        matches!(&field(customer, "tier").generator, Gen::OneOf { values, .. } if values.len() == 3)
+    );
     assert_eq!(
         field(customer, "updated_at").generator,
-        Gen::Offset { from: "created_at".into(), lo: 0, hi: 30 * 86_400 * 1_000_000 }
+        Gen::Offset {
+            from: "created_at".into(),
+            lo: 0,
+            hi: 30 * 86_400 * 1_000_000
+        }
     );
     let orders = entity(&s, "orders");
-    assert!(matches!(&field(orders, "shipped_on").generator, Gen::Offset { from, lo: 0, .. } if from == "ordered_on"));
-    assert_eq!(field(orders, "note").generator, Gen::Regex(r"N\-[a-z0-9]{0,8}".into()));
+    assert!(
+        matches!(&field(orders, "shipped_on").generator, Gen::Offset { from, lo: 0, .. } if from == "ordered_on")
+    );
+    assert_eq!(
+        field(orders, "note").generator,
+        Gen::Regex(r"N\-[a-z0-9]{0,8}".into())
+    );
     let product = entity(&s, "product");
     match field(product, "price").generator {
         Gen::IntRange { lo, .. } => assert!(lo >= 1, "price > 0 in cents: {lo}"),
         ref other => panic!("{other:?}"),
     }
     let line = entity(&s, "order_line");
-    assert!(matches!(&field(line, "line_no").generator, Gen::KeyPart { of, .. } if **of == Gen::IntRange { lo: 1, hi: 50 }));
+    assert!(
+        matches!(&field(line, "line_no").generator, Gen::KeyPart { of, .. } if **of == Gen::IntRange { lo: 1, hi: 50 })
+    );
 }
 
 #[test]
 fn unsupported_checks_are_errors_naming_them() {
-    let e = errors("CREATE TABLE t (\n  a int,\n  CONSTRAINT a_lower CHECK (lower(a::text) <> 'x')\n);");
+    let e = errors(
+        "CREATE TABLE t (\n  a int,\n  CONSTRAINT a_lower CHECK (lower(a::text) <> 'x')\n);",
+    );
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].starts_with("bad.sql:3:14: CHECK constraint `a_lower` of table `t`"), "{}", e[0]);
+    assert!(
+        e[0].starts_with("bad.sql:3:14: CHECK constraint `a_lower` of table `t`"),
+        "{}",
+        e[0]
+    );
 }
 
 #[test]
 fn unknown_types_and_broken_statements_are_errors_with_their_place() {
     let e = errors("CREATE TABLE t (\n  id int PRIMARY KEY,\n  shape geometry\n);");
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].starts_with("bad.sql:3:3: column `t.shape` has type `geometry`"), "{}", e[0]);
+    assert!(
+        e[0].starts_with("bad.sql:3:3: column `t.shape` has type `geometry`"),
+        "{}",
+        e[0]
+    );
     let e = errors("\n\nCREATE TABLE t (a int,, b int);");
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].starts_with("bad.sql:3:1: cannot parse `CREATE TABLE"), "{}", e[0]);
+    assert!(
+        e[0].starts_with("bad.sql:3:1: cannot parse `CREATE TABLE"),
+        "{}",
+        e[0]
+    );
     let e = errors("CREATE TABLE t (a int REFERENCES nowhere (id));");
     assert!(e[0].contains("refers to table `nowhere`"), "{}", e[0]);
 }
@@ -160,19 +245,36 @@ fn statements_without_data_shape_are_skipped() {
 
 #[test]
 fn a_composite_key_too_small_for_the_rows_is_an_error_naming_its_columns() {
-    let s = schema("small", "CREATE TABLE t (a boolean NOT NULL, b smallint NOT NULL CHECK (b BETWEEN 1 AND 3), PRIMARY KEY (a, b));", None);
-    let settings = Settings { rows: Some(7), ..Settings::default() };
-    let e = Plan::new(&s, &settings).err().expect("7 rows cannot fit 6 combinations").to_string();
+    let s = schema(
+        "small",
+        "CREATE TABLE t (a boolean NOT NULL, b smallint NOT NULL CHECK (b BETWEEN 1 AND 3), PRIMARY KEY (a, b));",
+        None,
+    );
+    let settings = Settings {
+        rows: Some(7),
+        ..Settings::default()
+    };
+    let e = Plan::new(&s, &settings)
+        .err()
+        .expect("7 rows cannot fit 6 combinations")
+        .to_string();
     assert!(e.contains("the unique key `t_pkey` (a, b) of `t` has 6 combinations of values, fewer than the 7 rows"), "{e}");
-    let settings = Settings { rows: Some(6), ..Settings::default() };
+    let settings = Settings {
+        rows: Some(6),
+        ..Settings::default()
+    };
     assert!(Plan::new(&s, &settings).is_ok());
 }
 
 /// The text of column `c` of a chunk.
 fn strings(chunk: &datagen_engine::Chunk, c: usize) -> Vec<Option<String>> {
     let col = &chunk.columns[c];
-    let Values::Str(s) = &col.values else { panic!("not text") };
-    (0..chunk.len).map(|i| (!col.is_null(i)).then(|| s.get(i).to_string())).collect()
+    let Values::Str(s) = &col.values else {
+        panic!("not text")
+    };
+    (0..chunk.len)
+        .map(|i| (!col.is_null(i)).then(|| s.get(i).to_string()))
+        .collect()
 }
 
 fn ints(chunk: &datagen_engine::Chunk, c: usize) -> Vec<Option<i64>> {
@@ -182,10 +284,22 @@ fn ints(chunk: &datagen_engine::Chunk, c: usize) -> Vec<Option<i64>> {
 #[test]
 fn generated_rows_keep_every_constraint() {
     let s = schema("shop", &ddl("shop.pg.sql"), None);
-    let plan = Plan::new(&s, &Settings { rows: Some(2000), ..Settings::default() }).expect("plan");
+    let plan = Plan::new(
+        &s,
+        &Settings {
+            rows: Some(2000),
+            ..Settings::default()
+        },
+    )
+    .expect("plan");
     let table = |n: &str| {
         let e = plan.entity(n).unwrap();
-        let names: Vec<String> = plan.table(e).columns.iter().map(|c| c.name.clone()).collect();
+        let names: Vec<String> = plan
+            .table(e)
+            .columns
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
         (plan.chunk(e, 0..plan.rows(e)), names)
     };
     let col = |names: &[String], n: &str| names.iter().position(|x| x == n).unwrap();
@@ -194,16 +308,30 @@ fn generated_rows_keep_every_constraint() {
     let emails = strings(&customers, col(&names, "email"));
     let set: HashSet<_> = emails.iter().collect();
     assert_eq!(set.len(), 2000);
-    assert!(emails.iter().flatten().all(|e| e.chars().count() <= 60 && e.contains('@')));
+    assert!(
+        emails
+            .iter()
+            .flatten()
+            .all(|e| e.chars().count() <= 60 && e.contains('@'))
+    );
     let created = ints(&customers, col(&names, "created_at"));
     let updated = ints(&customers, col(&names, "updated_at"));
-    assert!(created.iter().zip(&updated).all(|(c, u)| u.is_none_or(|u| u >= c.unwrap())));
+    assert!(
+        created
+            .iter()
+            .zip(&updated)
+            .all(|(c, u)| u.is_none_or(|u| u >= c.unwrap()))
+    );
     assert!(updated.iter().any(Option::is_none) && updated.iter().any(Option::is_some));
     // A tree: every parent is an earlier row.
     let (categories, names) = table("category");
     let ids = ints(&categories, col(&names, "id"));
     let parents = ints(&categories, col(&names, "parent_id"));
-    assert!(ids.iter().zip(&parents).all(|(id, p)| p.is_none_or(|p| p < id.unwrap())));
+    assert!(
+        ids.iter()
+            .zip(&parents)
+            .all(|(id, p)| p.is_none_or(|p| p < id.unwrap()))
+    );
     assert!(parents.iter().filter(|p| p.is_some()).count() > 1000);
     // Composite keys: distinct pairs, each part an existing parent.
     let (pc, names) = table("product_category");
@@ -212,12 +340,17 @@ fn generated_rows_keep_every_constraint() {
     let pairs: HashSet<_> = skus.iter().zip(&cats).collect();
     assert_eq!(pairs.len(), 2000);
     let (products, pnames) = table("product");
-    let known: HashSet<_> = strings(&products, col(&pnames, "sku")).into_iter().collect();
+    let known: HashSet<_> = strings(&products, col(&pnames, "sku"))
+        .into_iter()
+        .collect();
     assert_eq!(known.len(), 2000, "unique SKUs");
     assert!(skus.iter().all(|s| known.contains(s)));
     assert!(cats.iter().all(|c| (1..=2000).contains(&c.unwrap())));
     let (lines, names) = table("order_line");
-    let keys: HashSet<_> = ints(&lines, col(&names, "order_id")).into_iter().zip(ints(&lines, col(&names, "line_no"))).collect();
+    let keys: HashSet<_> = ints(&lines, col(&names, "order_id"))
+        .into_iter()
+        .zip(ints(&lines, col(&names, "line_no")))
+        .collect();
     assert_eq!(keys.len(), 2000);
     // Values fit their columns.
     let codes = strings(&categories, col(&table("category").1, "code"));

@@ -43,14 +43,27 @@ pub(crate) type Tables = BTreeMap<String, (Vec<String>, Vec<Vec<Option<String>>>
 /// What `datagen generate INPUT --format csv` writes, per table.
 pub(crate) fn csv_of(input: &Path) -> Tables {
     let dir = tempfile::tempdir().unwrap();
-    datagen(&["generate", input.to_str().unwrap(), "--format", "csv", "--progress", "none", "--out"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--progress",
+        "none",
+        "--out",
+    ])
+    .arg(dir.path())
+    .assert()
+    .success();
     let mut out = Tables::new();
     for (table, _) in TABLES {
         let mut reader = csv::Reader::from_path(dir.path().join(format!("{table}.csv"))).unwrap();
-        let header = reader.headers().unwrap().iter().map(str::to_string).collect();
+        let header = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
         let rows = reader
             .records()
             .map(|r| {
@@ -190,7 +203,9 @@ pub(crate) fn unique_name(prefix: &str) -> String {
 /// The stderr of a failed run, asserting the failure says what the tests expect.
 pub(crate) fn assert_refused(stderr: &str, first_bad: u64) {
     assert!(
-        stderr.contains(&format!("table `order_line` refused row {first_bad} (0-based)")),
+        stderr.contains(&format!(
+            "table `order_line` refused row {first_bad} (0-based)"
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("qty_small"), "{stderr}");

@@ -14,7 +14,7 @@ impl Column {
             DataType::Int => Values::Int(Vec::with_capacity(rows)),
             DataType::Float => Values::Float(Vec::with_capacity(rows)),
             DataType::Decimal { .. } => Values::Decimal(Vec::with_capacity(rows)),
-            DataType::String | DataType::Json => Values::Str(Strings::with_capacity(rows, 16)),
+            DataType::String | DataType::Json => Values::Str(Strings::with_capacity(rows, 32)),
             DataType::Bool => Values::Bool(Vec::with_capacity(rows)),
             DataType::Date => Values::Date(Vec::with_capacity(rows)),
             DataType::Time => Values::Time(Vec::with_capacity(rows)),

@@ -20,37 +20,37 @@ pub(super) static REGISTRY: &[ProviderInfo] = &[
         "address.city",
         address::city,
         address::LOCALIZED,
-        "a city of the locale's country in its language, weighted by population"
+        "a city of the locale's country in its language, weighted by population; safe mode: unchanged"
     ),
     word!(
         "address.country",
         address::country,
         address::COUNTRY_LOCALIZED,
-        "a country name in the locale's language (English for en_US, en_GB)"
+        "a country name in the locale's language (English for en_US, en_GB); safe mode: unchanged"
     ),
     word!(
         "address.country_code",
         address::country_code,
         address::COUNTRY_LOCALIZED,
-        "an ISO 3166-1 alpha-2 country code"
+        "an ISO 3166-1 alpha-2 country code; safe mode: unchanged"
     ),
     composed!(
         "address.postcode",
         address::write_postcode,
         address::LOCALIZED,
-        "a postcode in the national format (US: 5-digit ZIP in use; IT: real CAP)"
+        "a postcode in the national format (US: 5-digit ZIP in use; IT: real CAP); safe mode: unchanged"
     ),
     word!(
         "address.state",
         address::state,
         address::LOCALIZED,
-        "a first-level region, weighted by population (US: the 50 states and DC)"
+        "a first-level region, weighted by population (US: the 50 states and DC); safe mode: unchanged"
     ),
     composed!(
         "address.street",
         address::write_street,
         address::LOCALIZED,
-        "a street address line in the country's form and language"
+        "a street address line in the country's form and language; safe mode: unchanged"
     ),
     word!(
         "company.industry",
@@ -260,7 +260,7 @@ pub(super) static REGISTRY: &[ProviderInfo] = &[
         "internet.username",
         internet::write_username,
         internet::LOCALIZED,
-        "a username derived from a name"
+        "a username derived from a name; safe mode: unchanged"
     ),
     composed!(
         "lorem.paragraph",
@@ -290,7 +290,7 @@ pub(super) static REGISTRY: &[ProviderInfo] = &[
         "person.first_name",
         person::first_name,
         person::LOCALIZED,
-        "a first name, weighted by frequency"
+        "a first name in the locale's script, weighted by the country's frequency; safe mode: unchanged"
     ),
     word!(
         "person.gender",
@@ -302,13 +302,13 @@ pub(super) static REGISTRY: &[ProviderInfo] = &[
         "person.last_name",
         person::last_name,
         person::LOCALIZED,
-        "a last name, weighted by frequency"
+        "a last name in the locale's script, weighted by the country's frequency; safe mode: unchanged"
     ),
     composed!(
         "person.name",
         person::write_name,
         person::LOCALIZED,
-        "a full name, first and last"
+        "a full name, first and last; safe mode: unchanged"
     ),
     word!(
         "person.prefix",

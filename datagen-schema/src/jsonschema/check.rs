@@ -38,11 +38,17 @@ impl Checker<'_> {
             _ => true,
         };
         ok && s.any_of.iter().all(|g| g.iter().any(|&b| self.valid(b, v)))
-            && s.one_of.iter().all(|g| g.iter().filter(|&&b| self.valid(b, v)).count() == 1)
+            && s.one_of
+                .iter()
+                .all(|g| g.iter().filter(|&&b| self.valid(b, v)).count() == 1)
             && s.not.iter().all(|&n| !self.valid(n, v))
             && s.checks.iter().all(|&c| self.valid(c, v))
             && s.conds.iter().all(|c| {
-                let branch = if self.valid(c.when, v) { c.then } else { c.otherwise };
+                let branch = if self.valid(c.when, v) {
+                    c.then
+                } else {
+                    c.otherwise
+                };
                 branch.is_none_or(|b| self.valid(b, v))
             })
             && self.unevaluated(id, v)
@@ -108,7 +114,10 @@ impl Checker<'_> {
             }
         }
         for &names in &s.names {
-            if !map.keys().all(|k| self.valid(names, &Value::String(k.clone()))) {
+            if !map
+                .keys()
+                .all(|k| self.valid(names, &Value::String(k.clone())))
+            {
                 return false;
             }
         }
@@ -193,7 +202,11 @@ impl Checker<'_> {
     fn evaluated_items(&self, id: Id, items: &[Value], seen: &mut [bool]) {
         let s = self.shape(id);
         for part in &s.arrays {
-            let upto = if part.rest.is_some() { items.len() } else { part.prefix.len().min(items.len()) };
+            let upto = if part.rest.is_some() {
+                items.len()
+            } else {
+                part.prefix.len().min(items.len())
+            };
             seen[..upto].iter_mut().for_each(|x| *x = true);
         }
         for k in &s.contains {
@@ -247,8 +260,20 @@ pub(super) fn equal(a: &Value, b: &Value) -> bool {
 
 /// The numeric keywords.
 pub(super) fn number(s: &Shape, f: f64) -> bool {
-    let above = s.lo.is_none_or(|b| if b.exclusive { f > b.value } else { f >= b.value });
-    let below = s.hi.is_none_or(|b| if b.exclusive { f < b.value } else { f <= b.value });
+    let above = s.lo.is_none_or(|b| {
+        if b.exclusive {
+            f > b.value
+        } else {
+            f >= b.value
+        }
+    });
+    let below = s.hi.is_none_or(|b| {
+        if b.exclusive {
+            f < b.value
+        } else {
+            f <= b.value
+        }
+    });
     above && below && s.multiple_of.iter().all(|&m| is_multiple(f, m))
 }
 
@@ -273,8 +298,12 @@ pub(super) fn is_multiple(v: f64, m: f64) -> bool {
         (Some((a, ea)), Some((b, eb))) => {
             // a * 10^-ea and b * 10^-eb, scaled to the same number of decimals.
             let scale = ea.max(eb);
-            let a = 10u128.checked_pow(scale - ea).and_then(|p| a.checked_mul(p));
-            let b = 10u128.checked_pow(scale - eb).and_then(|p| b.checked_mul(p));
+            let a = 10u128
+                .checked_pow(scale - ea)
+                .and_then(|p| a.checked_mul(p));
+            let b = 10u128
+                .checked_pow(scale - eb)
+                .and_then(|p| b.checked_mul(p));
             match (a, b) {
                 (Some(a), Some(b)) if b != 0 => a % b == 0,
                 _ => (v / m).fract() == 0.0,

@@ -17,7 +17,9 @@ pub enum Error {
         fix: String,
     },
     /// A schema no instance satisfies.
-    #[error("the schema at `{pointer}` can never be satisfied: {why} (`{keyword}`); loosen the constraints")]
+    #[error(
+        "the schema at `{pointer}` can never be satisfied: {why} (`{keyword}`); loosen the constraints"
+    )]
     Unsatisfiable {
         /// The JSON pointer of the schema.
         pointer: String,

@@ -101,7 +101,12 @@ const REGEXES: &[&str] = &[
 ];
 
 /// The variable parts of a `format: uri-template` value, after a URL.
-const TEMPLATES: &[&str] = &["/{id}", "/items{?page,size}", "/{user}/orders/{order}", "{/path}"];
+const TEMPLATES: &[&str] = &[
+    "/{id}",
+    "/items{?page,size}",
+    "/{user}/orders/{order}",
+    "{/path}",
+];
 
 /// Path segments for JSON pointers and relative URI references.
 const SEGMENTS: &[&str] = &[

@@ -39,10 +39,12 @@ pub fn read(text: &str, path: &Path) -> Result<Schema, Diagnostic> {
             .in_file(file.clone())
     })?;
     let options = Options::new().with_file(path);
-    let compiled = JsonSchema::compile_with(&value, &options).map_err(|e| {
-        Diagnostic::new(Span::default(), e.to_string()).in_file(file.clone())
-    })?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+    let compiled = JsonSchema::compile_with(&value, &options)
+        .map_err(|e| Diagnostic::new(Span::default(), e.to_string()).in_file(file.clone()))?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
     let name = entity_name(compiled.title().unwrap_or(stem));
     Ok(Schema {
         source: file,
@@ -75,7 +77,11 @@ fn entity_name(title: &str) -> String {
         }
     }
     let name = name.trim_end_matches('_');
-    if name.is_empty() { "document".to_owned() } else { name.to_owned() }
+    if name.is_empty() {
+        "document".to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -84,7 +90,10 @@ mod tests {
 
     #[test]
     fn entity_names_are_file_safe() {
-        assert_eq!(entity_name("JSON schema for GitHub Workflow"), "json_schema_for_github_workflow");
+        assert_eq!(
+            entity_name("JSON schema for GitHub Workflow"),
+            "json_schema_for_github_workflow"
+        );
         assert_eq!(entity_name("a/b"), "a_b");
         assert_eq!(entity_name("  "), "document");
     }

@@ -240,6 +240,11 @@ impl<'a> Index<'a> {
             .find_map(|base| self.dynamic.get(&format!("{base}#{name}")).cloned())
     }
 
+    /// Whether any document declares a `$dynamicAnchor`.
+    pub(super) fn has_dynamic(&self) -> bool {
+        !self.dynamic.is_empty()
+    }
+
     /// Whether the schema at `loc` declares `$dynamicAnchor` `name`.
     pub(super) fn has_dynamic_anchor(&self, loc: &Loc, name: &str) -> bool {
         self.value(loc)
@@ -276,7 +281,11 @@ fn walk(value: &Value, ptr: String, base: &Url, draft: Draft, found: &mut Vec<Fo
     let mut dynamic = Vec::new();
     let id_key = if draft == Draft::Draft4 { "id" } else { "$id" };
     let ref_overrides = draft <= Draft::Draft7 && map.contains_key("$ref");
-    if let Some(id) = map.get(id_key).and_then(Value::as_str).filter(|_| !ref_overrides) {
+    if let Some(id) = map
+        .get(id_key)
+        .and_then(Value::as_str)
+        .filter(|_| !ref_overrides)
+    {
         if let Some(anchor) = id.strip_prefix('#') {
             ids.push(format!("{}#{anchor}", without_fragment(&base)));
         } else if let Ok(mut url) = base.join(id) {

@@ -35,6 +35,7 @@ mod error;
 mod format;
 mod import;
 mod index;
+mod keywords;
 mod names;
 mod plan;
 mod settle;
@@ -105,7 +106,10 @@ impl Options {
         let path = if url.scheme() == "file" {
             url.to_file_path().ok()?
         } else {
-            let (prefix, dir) = self.remotes.iter().find(|(p, _)| url.as_str().starts_with(p.as_str()))?;
+            let (prefix, dir) = self
+                .remotes
+                .iter()
+                .find(|(p, _)| url.as_str().starts_with(p.as_str()))?;
             dir.join(&url.as_str()[prefix.len()..])
         };
         let text = match std::fs::read_to_string(&path) {
@@ -150,7 +154,10 @@ impl JsonSchema {
         let loader = |url: &Url| options.load(url);
         let index = Index::new(schema.clone(), base, draft, &loader);
         let mut compiler = Compiler::new(index);
-        let root = compiler.node_at(Loc { doc: 0, ptr: String::new() });
+        let root = compiler.node_at(Loc {
+            doc: 0,
+            ptr: String::new(),
+        });
         let mut nodes = plan::finalize(&mut compiler, root).map_err(|mut e| {
             if let Error::Unsupported { pointer, .. } = &mut e
                 && pointer.is_empty()
@@ -162,9 +169,16 @@ impl JsonSchema {
         settle::settle(&mut nodes);
         if !settle::alive(&nodes, root) {
             let (pointer, keyword, why) = settle::explain(&nodes, root);
-            return Err(Error::Unsatisfiable { pointer, keyword, why });
+            return Err(Error::Unsatisfiable {
+                pointer,
+                keyword,
+                why,
+            });
         }
-        let title = schema.get("title").and_then(Value::as_str).map(str::to_owned);
+        let title = schema
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         Ok(JsonSchema { nodes, root, title })
     }
 

@@ -231,7 +231,13 @@ fn type_only(s: &Shape) -> bool {
     let mut any = Shape::any("");
     any.types = s.types;
     any.typed = s.typed;
-    format!("{:?}", Shape { pointer: String::new(), ..s.clone() }) == format!("{any:?}")
+    format!(
+        "{:?}",
+        Shape {
+            pointer: String::new(),
+            ..s.clone()
+        }
+    ) == format!("{any:?}")
 }
 
 /// The type bits to generate from: the allowed ones the keywords speak of, or all allowed.
@@ -241,7 +247,11 @@ fn type_list(shape: &Shape, types: u8) -> Vec<u8> {
         .filter(|b| types & b != 0)
         .collect();
     if !shape.typed {
-        let spoken: Vec<u8> = bits.iter().copied().filter(|&b| shape.speaks_of(b)).collect();
+        let spoken: Vec<u8> = bits
+            .iter()
+            .copied()
+            .filter(|&b| shape.speaks_of(b))
+            .collect();
         if !spoken.is_empty() {
             return spoken;
         }
@@ -319,7 +329,12 @@ fn object_plan(c: &mut Compiler<'_>, shape: &Shape) -> ObjPlan {
                     .filter(|(p, _)| p.matcher.is_match(name))
                     .map(|(_, id)| *id)
                     .collect();
-                matched.extend(part.props.iter().filter(|(n, _)| n == name).map(|(_, id)| *id));
+                matched.extend(
+                    part.props
+                        .iter()
+                        .filter(|(n, _)| n == name)
+                        .map(|(_, id)| *id),
+                );
                 if matched.is_empty() {
                     ids.extend(part.additional);
                 } else {
@@ -350,7 +365,9 @@ fn object_plan(c: &mut Compiler<'_>, shape: &Shape) -> ObjPlan {
     let mut extras = Vec::new();
     for (i, part) in shape.objects.iter().enumerate() {
         for (p, id) in &part.patterns {
-            let Some(generator) = &p.generator else { continue };
+            let Some(generator) = &p.generator else {
+                continue;
+            };
             let mut ids = vec![*id];
             for (j, other) in shape.objects.iter().enumerate() {
                 if j != i {
@@ -363,7 +380,10 @@ fn object_plan(c: &mut Compiler<'_>, shape: &Shape) -> ObjPlan {
             });
         }
     }
-    let open = shape.objects.iter().all(|p| p.additional.is_none() || p.patterns.is_empty());
+    let open = shape
+        .objects
+        .iter()
+        .all(|p| p.additional.is_none() || p.patterns.is_empty());
     if open {
         let ids: Vec<Id> = shape.objects.iter().filter_map(|p| p.additional).collect();
         let names = if shape.names.is_empty() {
@@ -371,14 +391,22 @@ fn object_plan(c: &mut Compiler<'_>, shape: &Shape) -> ObjPlan {
         } else {
             Names::Schema(c.all(shape.names.clone()))
         };
-        extras.push(Extra { names, id: c.all(ids) });
+        extras.push(Extra {
+            names,
+            id: c.all(ids),
+        });
     }
     ObjPlan { fields, extras }
 }
 
 /// The item schemas of an array shape.
 fn array_plan(c: &mut Compiler<'_>, shape: &Shape) -> ArrPlan {
-    let len = shape.arrays.iter().map(|p| p.prefix.len()).max().unwrap_or(0);
+    let len = shape
+        .arrays
+        .iter()
+        .map(|p| p.prefix.len())
+        .max()
+        .unwrap_or(0);
     let prefix: Vec<Id> = (0..len)
         .map(|i| {
             let ids: Vec<Id> = shape

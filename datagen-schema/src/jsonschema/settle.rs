@@ -37,16 +37,23 @@ pub(super) fn settle(nodes: &mut [Option<Node>]) {
         n.types.retain(|&t| match t {
             INT => int_range(s).is_some(),
             NUM => match (s.lo, s.hi) {
-                (Some(l), Some(h)) => l.value < h.value || (l.value == h.value && !l.exclusive && !h.exclusive),
+                (Some(l), Some(h)) => {
+                    l.value < h.value || (l.value == h.value && !l.exclusive && !h.exclusive)
+                }
                 _ => true,
             },
             STR => {
                 s.max_len.is_none_or(|m| m >= s.min_len)
-                    && (s.patterns.is_empty() || s.patterns.iter().any(|p| p.generator.is_some()) || !s.formats.is_empty())
+                    && (s.patterns.is_empty()
+                        || s.patterns.iter().any(|p| p.generator.is_some())
+                        || !s.formats.is_empty())
             }
             ARR => {
                 let max = s.max_items.unwrap_or(u64::MAX);
-                max >= s.min_items && s.contains.iter().all(|k| k.min <= max && k.max.is_none_or(|m| m >= k.min))
+                max >= s.min_items
+                    && s.contains
+                        .iter()
+                        .all(|k| k.min <= max && k.max.is_none_or(|m| m >= k.min))
             }
             OBJ => {
                 let max = s.max_props.unwrap_or(u64::MAX);
@@ -97,7 +104,8 @@ pub(super) fn settle(nodes: &mut [Option<Node>]) {
             let min_props = s.min_props;
             let possible = n.object.fields.iter().filter(|f| !f.avoid).count() as u64;
             let obj_dead = required_dead || (possible < min_props && n.object.extras.is_empty());
-            n.types.retain(|&t| !(t == ARR && arr_dead) && !(t == OBJ && obj_dead));
+            n.types
+                .retain(|&t| !(t == ARR && arr_dead) && !(t == OBJ && obj_dead));
             if n.types.is_empty() && !n.others.is_empty() {
                 // Keywords only constrain their own types: `{"contains": false}` holds for
                 // every non-array.
@@ -166,19 +174,34 @@ pub(super) fn explain(nodes: &[Option<Node>], id: Id) -> (String, String, String
         let (keyword, why) = if s.types == 0 {
             ("type", "no type is allowed")
         } else if n.consts.as_ref().is_some_and(Vec::is_empty) {
-            ("enum", "none of the listed values meets the other constraints")
+            (
+                "enum",
+                "none of the listed values meets the other constraints",
+            )
         } else if n.shape.has_choices() {
-            ("anyOf", "no branch can hold together with the rest of the schema")
+            (
+                "anyOf",
+                "no branch can hold together with the rest of the schema",
+            )
         } else if s.types & (INT | NUM) != 0 && (s.lo.is_some() || s.hi.is_some()) {
             ("minimum", "the minimum is above the maximum")
         } else if s.types & STR != 0 && s.max_len.is_some() {
             ("minLength", "the minimum length is above the maximum")
         } else if s.types & ARR != 0 && (s.max_items.is_some() || !s.contains.is_empty()) {
-            ("minItems", "the array cannot have as many items as required")
+            (
+                "minItems",
+                "the array cannot have as many items as required",
+            )
         } else if s.types & OBJ != 0 {
-            ("required", "the object cannot have the properties it requires")
+            (
+                "required",
+                "the object cannot have the properties it requires",
+            )
         } else {
-            ("type", "no value of the allowed types meets the constraints")
+            (
+                "type",
+                "no value of the allowed types meets the constraints",
+            )
         };
         return (s.pointer.clone(), keyword.into(), why.into());
     }

@@ -90,6 +90,10 @@ pub(super) struct Shape {
     pub(super) max_len: Option<u64>,
     pub(super) patterns: Vec<Pattern>,
     pub(super) formats: Vec<Format>,
+    /// `contentMediaType: application/json` and `contentEncoding: base64`, which draft 7
+    /// validators may assert (later drafts make them annotations).
+    pub(super) json_content: bool,
+    pub(super) base64: bool,
     pub(super) min_items: u64,
     pub(super) max_items: Option<u64>,
     pub(super) unique: bool,
@@ -128,6 +132,8 @@ impl Shape {
             max_len: None,
             patterns: Vec::new(),
             formats: Vec::new(),
+            json_content: false,
+            base64: false,
             min_items: 0,
             max_items: None,
             unique: false,
@@ -176,6 +182,8 @@ impl Shape {
         self.max_len = min_opt(self.max_len, other.max_len);
         self.patterns.extend(other.patterns.iter().cloned());
         push_new(&mut self.formats, &other.formats);
+        self.json_content |= other.json_content;
+        self.base64 |= other.base64;
         self.min_items = self.min_items.max(other.min_items);
         self.max_items = min_opt(self.max_items, other.max_items);
         self.unique |= other.unique;
@@ -217,6 +225,8 @@ impl Shape {
     pub(super) fn speaks_of(&self, mask: u8) -> bool {
         let numbers = self.lo.is_some() || self.hi.is_some() || !self.multiple_of.is_empty();
         let strings = self.min_len > 0
+            || self.json_content
+            || self.base64
             || self.max_len.is_some()
             || !self.patterns.is_empty()
             || !self.formats.is_empty();

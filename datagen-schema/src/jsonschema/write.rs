@@ -14,7 +14,7 @@ const SOFT_DEPTH: u32 = 6;
 /// Past this depth, nothing nests further (`null` is written).
 const HARD_DEPTH: u32 = 48;
 /// How many times a node that is checked after generating is redrawn before the last draw stands.
-const TRIES: u32 = 32;
+const TRIES: u32 = 128;
 
 /// The planned nodes, for writing.
 pub(super) struct Writer<'a> {
@@ -23,12 +23,21 @@ pub(super) struct Writer<'a> {
 
 impl Writer<'_> {
     fn node(&self, id: Id) -> &Node {
-        self.nodes[id].as_ref().expect("every reachable node is planned")
+        self.nodes[id]
+            .as_ref()
+            .expect("every reachable node is planned")
     }
 
     /// Appends one instance of node `id` to `out`; `false` if every draw failed the node's
     /// check (the last one is left in `out`).
-    pub(super) fn write(&self, id: Id, ctx: &mut Ctx, out: &mut String, depth: u32, hint: Option<Write>) -> bool {
+    pub(super) fn write(
+        &self,
+        id: Id,
+        ctx: &mut Ctx,
+        out: &mut String,
+        depth: u32,
+        hint: Option<Write>,
+    ) -> bool {
         let node = self.node(id);
         if depth > HARD_DEPTH {
             out.push_str("null");
@@ -53,7 +62,14 @@ impl Writer<'_> {
 
     /// Draws one value of a node (a variant, a constant or a value of one type); `false` if a
     /// part of it failed its check.
-    fn draw(&self, node: &Node, ctx: &mut Ctx, out: &mut String, depth: u32, hint: Option<Write>) -> bool {
+    fn draw(
+        &self,
+        node: &Node,
+        ctx: &mut Ctx,
+        out: &mut String,
+        depth: u32,
+        hint: Option<Write>,
+    ) -> bool {
         if !node.variants.is_empty() {
             let v = node.variants[ctx.index(node.variants.len())];
             return self.write(v, ctx, out, depth, hint);
@@ -98,7 +114,11 @@ impl Writer<'_> {
         let mut marks = vec![false; n as usize];
         if let Some((_, _, min, max)) = &plan.contains {
             let most = max.unwrap_or(n).min(n);
-            let k = if *min >= most { most } else { min + ctx.below(most - min + 1) };
+            let k = if *min >= most {
+                most
+            } else {
+                min + ctx.below(most - min + 1)
+            };
             let mut order: Vec<usize> = (0..n as usize).collect();
             for i in 0..k as usize {
                 let j = i + ctx.index(order.len() - i);
@@ -268,22 +288,35 @@ fn item_bounds(node: &Node) -> (u64, u64) {
     if let Some(cap) = node.array.cap {
         hi = hi.min(cap);
     }
-    (lo.min(hi), hi.min(lo.max(node.array.prefix.len() as u64) + 4))
+    (
+        lo.min(hi),
+        hi.min(lo.max(node.array.prefix.len() as u64) + 4),
+    )
 }
 
 /// Words extra property names are made of.
-const WORDS: &[&str] = &["extra", "note", "tag", "attr", "meta", "info", "label", "key"];
+const WORDS: &[&str] = &[
+    "extra", "note", "tag", "attr", "meta", "info", "label", "key",
+];
 
 /// The integer bounds of a shape, or `None` if no integer fits.
 pub(super) fn int_range(s: &Shape) -> Option<(i64, i64)> {
     const LIMIT: f64 = 9.0e15;
     let lo = s.lo.map(|b| {
         let c = b.value.ceil();
-        if b.exclusive && c == b.value { c + 1.0 } else { c }
+        if b.exclusive && c == b.value {
+            c + 1.0
+        } else {
+            c
+        }
     });
     let hi = s.hi.map(|b| {
         let f = b.value.floor();
-        if b.exclusive && f == b.value { f - 1.0 } else { f }
+        if b.exclusive && f == b.value {
+            f - 1.0
+        } else {
+            f
+        }
     });
     let (lo, hi) = match (lo, hi) {
         (Some(l), Some(h)) => (l, h),
@@ -303,7 +336,10 @@ fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
     if let Some(&m) = s.multiple_of.first() {
         if m.fract() == 0.0 && m < 9.0e15 {
             let m = m as i64;
-            let (klo, khi) = (lo.div_euclid(m) + i64::from(lo.rem_euclid(m) != 0), hi.div_euclid(m));
+            let (klo, khi) = (
+                lo.div_euclid(m) + i64::from(lo.rem_euclid(m) != 0),
+                hi.div_euclid(m),
+            );
             if klo <= khi {
                 let k = klo + ctx.below((khi - klo) as u64 + 1) as i64;
                 out.push_str(&(k * m).to_string());
@@ -312,7 +348,10 @@ fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
         }
         for _ in 0..64 {
             let v = lo + ctx.below((hi - lo) as u64 + 1) as i64;
-            if s.multiple_of.iter().all(|&m| check::is_multiple(v as f64, m)) {
+            if s.multiple_of
+                .iter()
+                .all(|&m| check::is_multiple(v as f64, m))
+            {
                 out.push_str(&v.to_string());
                 return;
             }
@@ -325,7 +364,10 @@ fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
 }
 
 fn number(s: &Shape, ctx: &mut Ctx, out: &mut String) {
-    let lo = s.lo.map_or_else(|| s.hi.map_or(0.0, |h| h.value.min(0.0) - 1000.0), |b| b.value);
+    let lo = s.lo.map_or_else(
+        || s.hi.map_or(0.0, |h| h.value.min(0.0) - 1000.0),
+        |b| b.value,
+    );
     let hi = s.hi.map_or(lo.max(0.0) + 1000.0, |b| b.value);
     if let Some(&m) = s.multiple_of.first() {
         let (klo, khi) = ((lo / m).ceil(), (hi / m).floor());
@@ -348,7 +390,11 @@ fn number(s: &Shape, ctx: &mut Ctx, out: &mut String) {
     for _ in 0..8 {
         let v = if lo < hi { ctx.range(lo..hi) } else { lo };
         let rounded = (v * 100.0).round() / 100.0;
-        let v = if check::number(s, rounded) { rounded } else { v };
+        let v = if check::number(s, rounded) {
+            rounded
+        } else {
+            v
+        };
         if check::number(s, v) {
             push_f64(out, v);
             return;
@@ -388,7 +434,9 @@ fn string(s: &Shape, ctx: &mut Ctx, out: &mut String, hint: Option<Write>) {
     let generator = s.patterns.iter().find_map(|p| p.generator.as_ref());
     for attempt in 0..TRIES {
         out.truncate(body);
-        if let Some(f) = s.formats.first() {
+        if s.json_content || s.base64 {
+            content(s, ctx, out);
+        } else if let Some(f) = s.formats.first() {
             f.write(ctx, out);
         } else if let Some(g) = generator {
             g.write(ctx, out);
@@ -401,12 +449,44 @@ fn string(s: &Shape, ctx: &mut Ctx, out: &mut String, hint: Option<Write>) {
             break;
         }
     }
-    if out[body..].bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+    if out[body..]
+        .bytes()
+        .any(|b| b == b'"' || b == b'\\' || b < 0x20)
+    {
         let raw = out[body..].to_owned();
         out.truncate(start);
         push_str(out, &raw);
     } else {
         out.push('"');
+    }
+}
+
+/// A string whose content is JSON (`{"id":42}`), base64, or base64 of JSON.
+fn content(s: &Shape, ctx: &mut Ctx, out: &mut String) {
+    let inner = if s.json_content {
+        format!("{{\"id\":{}}}", ctx.below(1000))
+    } else {
+        (*ctx.pick(datagen_providers_words())).to_owned()
+    };
+    if !s.base64 {
+        out.push_str(&inner);
+        return;
+    }
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for chunk in inner.as_bytes().chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
     }
 }
 
@@ -437,7 +517,10 @@ fn words(s: &Shape, ctx: &mut Ctx, out: &mut String) {
 
 /// The lorem words plain strings are made of.
 fn datagen_providers_words() -> &'static [&'static str] {
-    &["lorem", "ipsum", "dolor", "sit", "amet", "data", "alpha", "beta", "delta", "sigma", "nova", "terra"]
+    &[
+        "lorem", "ipsum", "dolor", "sit", "amet", "data", "alpha", "beta", "delta", "sigma",
+        "nova", "terra",
+    ]
 }
 
 /// Appends `s` as a JSON string literal.

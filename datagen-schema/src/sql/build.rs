@@ -38,10 +38,12 @@ fn order(model: &Model) -> Vec<usize> {
     let mut done = vec![false; model.tables.len()];
     let mut out = Vec::with_capacity(keep.len());
     while out.len() < keep.len() {
-        let ready = keep
-            .iter()
-            .copied()
-            .find(|&t| !done[t] && parents(t).iter().all(|&p| done[p] || model.tables[p].partition_of.is_some()));
+        let ready = keep.iter().copied().find(|&t| {
+            !done[t]
+                && parents(t)
+                    .iter()
+                    .all(|&p| done[p] || model.tables[p].partition_of.is_some())
+        });
         let next = ready.unwrap_or_else(|| keep.iter().copied().find(|&t| !done[t]).unwrap_or(0));
         done[next] = true;
         out.push(next);
@@ -53,9 +55,16 @@ fn order(model: &Model) -> Vec<usize> {
 fn foreign_keys(model: &Model, t: usize) -> Vec<&ForeignKey> {
     let table = &model.tables[t];
     let mut out: Vec<&ForeignKey> = table.foreign_keys.iter().collect();
-    for p in model.tables.iter().filter(|p| p.partition_of.as_deref() == Some(table.name.as_str())) {
+    for p in model
+        .tables
+        .iter()
+        .filter(|p| p.partition_of.as_deref() == Some(table.name.as_str()))
+    {
         for fk in &p.foreign_keys {
-            if !out.iter().any(|o| o.columns == fk.columns && o.table == fk.table) {
+            if !out
+                .iter()
+                .any(|o| o.columns == fk.columns && o.table == fk.table)
+            {
                 out.push(fk);
             }
         }
@@ -79,21 +88,39 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     let d = model.dialect;
     let name_of = |i: &sqlparser::ast::Ident| ident(d, i);
     let mut found: Vec<Diagnostic> = Vec::new();
-    let mut err = |span: Span, msg: String, help: &str| found.push(Diagnostic::new(span, msg).with_help(help.to_string()));
+    let mut err = |span: Span, msg: String, help: &str| {
+        found.push(Diagnostic::new(span, msg).with_help(help.to_string()))
+    };
 
     // CHECK constraints (the table's, its partitions', and its columns' domains).
     let mut rules: HashMap<String, Rule> = HashMap::new();
     for c in &table.checks {
         if let Err(why) = check::apply(&c.expr, &name_of, &mut rules) {
-            let name = c.name.as_deref().map_or_else(|| format!("CHECK ({})", c.expr), |n| format!("CHECK constraint `{n}`"));
-            err(c.span, format!("{name} of table `{}`: {why}", table.name), "datagen honours comparisons with constants, BETWEEN, IN, LIKE, regex matches, lengths, IS [NOT] NULL and comparisons between two columns; rewrite the check or remove it from the schema");
+            let name = c.name.as_deref().map_or_else(
+                || format!("CHECK ({})", c.expr),
+                |n| format!("CHECK constraint `{n}`"),
+            );
+            err(
+                c.span,
+                format!("{name} of table `{}`: {why}", table.name),
+                "datagen honours comparisons with constants, BETWEEN, IN, LIKE, regex matches, lengths, IS [NOT] NULL and comparisons between two columns; rewrite the check or remove it from the schema",
+            );
         }
     }
     let mut columns_rules: HashMap<String, Rule> = HashMap::new();
     for (k, v) in rules {
-        let key = table.column(&k).map_or(k.clone(), |i| table.columns[i].name.clone());
+        let key = table
+            .column(&k)
+            .map_or(k.clone(), |i| table.columns[i].name.clone());
         if table.column(&k).is_none() {
-            err(table.span, format!("a CHECK constraint of table `{}` names `{k}`, which is not one of its columns", table.name), "check the column name");
+            err(
+                table.span,
+                format!(
+                    "a CHECK constraint of table `{}` names `{k}`, which is not one of its columns",
+                    table.name
+                ),
+                "check the column name",
+            );
         }
         columns_rules.insert(key, v);
     }
@@ -102,7 +129,11 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             for ch in checks {
                 let mut r = HashMap::new();
                 let column_name = |i: &sqlparser::ast::Ident| {
-                    if i.value.eq_ignore_ascii_case("value") { c.name.clone() } else { ident(d, i) }
+                    if i.value.eq_ignore_ascii_case("value") {
+                        c.name.clone()
+                    } else {
+                        ident(d, i)
+                    }
                 };
                 match check::apply(&ch.expr, &column_name, &mut r) {
                     Ok(()) => {
@@ -110,7 +141,14 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
                             merge(columns_rules.entry(c.name.clone()).or_default(), rule);
                         }
                     }
-                    Err(why) => err(ch.span, format!("CHECK of the domain of column `{}.{}`: {why}", table.name, c.name), "rewrite the domain's check or remove it"),
+                    Err(why) => err(
+                        ch.span,
+                        format!(
+                            "CHECK of the domain of column `{}.{}`: {why}",
+                            table.name, c.name
+                        ),
+                        "rewrite the domain's check or remove it",
+                    ),
                 }
             }
         }
@@ -123,20 +161,52 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     let mut fk_of: HashMap<&str, FkPart<'_>> = HashMap::new();
     for fk in &fks {
         let Some(p) = model.table(&fk.table) else {
-            let what = fk.name.as_deref().map_or_else(|| "a foreign key".to_string(), |n| format!("foreign key `{n}`"));
-            err(fk.span, format!("{what} of `{}` refers to table `{}`, which the file does not create", table.name, fk.table), "create the referenced table in the same file");
+            let what = fk.name.as_deref().map_or_else(
+                || "a foreign key".to_string(),
+                |n| format!("foreign key `{n}`"),
+            );
+            err(
+                fk.span,
+                format!(
+                    "{what} of `{}` refers to table `{}`, which the file does not create",
+                    table.name, fk.table
+                ),
+                "create the referenced table in the same file",
+            );
             continue;
         };
         let parent = &model.tables[p];
-        let refs: Vec<String> = if fk.refs.is_empty() { parent.primary_key.clone() } else { fk.refs.clone() };
+        let refs: Vec<String> = if fk.refs.is_empty() {
+            parent.primary_key.clone()
+        } else {
+            fk.refs.clone()
+        };
         if refs.len() != fk.columns.len() {
-            err(fk.span, format!("foreign key ({}) of `{}` does not match the key of `{}`", fk.columns.join(", "), table.name, parent.name), "name as many referenced columns as referencing ones");
+            err(
+                fk.span,
+                format!(
+                    "foreign key ({}) of `{}` does not match the key of `{}`",
+                    fk.columns.join(", "),
+                    table.name,
+                    parent.name
+                ),
+                "name as many referenced columns as referencing ones",
+            );
             continue;
         }
         for (i, (c, r)) in fk.columns.iter().zip(&refs).enumerate() {
-            let column = parent.column(r).map_or_else(|| r.clone(), |j| parent.columns[j].name.clone());
-            let key = table.column(c).map_or(c.as_str(), |j| table.columns[j].name.as_str());
-            fk_of.entry(key).or_insert(FkPart { fk, parent: parent.name.clone(), column, position: i });
+            let column = parent
+                .column(r)
+                .map_or_else(|| r.clone(), |j| parent.columns[j].name.clone());
+            let key = table
+                .column(c)
+                .map_or(c.as_str(), |j| table.columns[j].name.as_str());
+            fk_of.entry(key).or_insert(FkPart {
+                fk,
+                parent: parent.name.clone(),
+                column,
+                position: i,
+            });
         }
     }
 
@@ -144,23 +214,44 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     let canon = |c: &str| table.column(c).map(|i| table.columns[i].name.clone());
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     if !table.primary_key.is_empty() {
-        groups.push((format!("{}_pkey", table.name), table.primary_key.iter().filter_map(|c| canon(c)).collect()));
+        groups.push((
+            format!("{}_pkey", table.name),
+            table.primary_key.iter().filter_map(|c| canon(c)).collect(),
+        ));
     }
     for (n, cols) in &table.uniques {
         groups.push((n.clone(), cols.iter().filter_map(|c| canon(c)).collect()));
     }
     let is_auto = |c: &str| table.column(c).is_some_and(|i| table.columns[i].auto);
-    let single: Vec<&str> = groups.iter().filter(|(_, c)| c.len() == 1).map(|(_, c)| c[0].as_str()).collect();
+    let single: Vec<&str> = groups
+        .iter()
+        .filter(|(_, c)| c.len() == 1)
+        .map(|(_, c)| c[0].as_str())
+        .collect();
     let mut part_of: HashMap<String, String> = HashMap::new();
     for (n, cols) in &groups {
-        if cols.len() < 2 || cols.iter().any(|c| single.contains(&c.as_str()) || is_auto(c)) {
+        if cols.len() < 2
+            || cols
+                .iter()
+                .any(|c| single.contains(&c.as_str()) || is_auto(c))
+        {
             continue;
         }
         if let Some(other) = cols.iter().find_map(|c| part_of.get(c)) {
             let other = other.clone();
-            let covered = groups.iter().find(|(g, _)| *g == other).is_some_and(|(_, oc)| oc.iter().all(|c| cols.contains(c)));
+            let covered = groups
+                .iter()
+                .find(|(g, _)| *g == other)
+                .is_some_and(|(_, oc)| oc.iter().all(|c| cols.contains(c)));
             if !covered {
-                err(table.span, format!("unique key `{n}` of `{}` overlaps key `{other}`; datagen makes one composite key per column unique", table.name), "drop one of the overlapping unique keys");
+                err(
+                    table.span,
+                    format!(
+                        "unique key `{n}` of `{}` overlaps key `{other}`; datagen makes one composite key per column unique",
+                        table.name
+                    ),
+                    "drop one of the overlapping unique keys",
+                );
             }
             continue;
         }
@@ -180,29 +271,68 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             _ => shape(base),
         };
         let Some(sh) = sh else {
-            err(c.span, format!("column `{}.{}` has type `{}`, which datagen cannot generate", table.name, c.name, c.ty), "change the column's type, or generate this table from a datagen config");
+            err(
+                c.span,
+                format!(
+                    "column `{}.{}` has type `{}`, which datagen cannot generate",
+                    table.name, c.name, c.ty
+                ),
+                "change the column's type, or generate this table from a datagen config",
+            );
             continue;
         };
-        let not_null = c.not_null || rule.not_null || matches!(user, Some(UserType::Domain { not_null: true, .. }));
+        let not_null = c.not_null
+            || rule.not_null
+            || matches!(user, Some(UserType::Domain { not_null: true, .. }));
         let null_rate = if not_null { 0.0 } else { NULL_RATE };
-        let default_true = c.default.as_ref().is_some_and(|e| matches!(check::literal(e), Some(Lit::Num(n)) if n == "1"));
+        let default_true = c
+            .default
+            .as_ref()
+            .is_some_and(|e| matches!(check::literal(e), Some(Lit::Num(n)) if n == "1"));
         let unique = single.contains(&c.name.as_str());
-        let mut field = Field::new(c.name.clone(), data_type(&sh), Gen::Const(datagen_engine::ir::Value::Null));
+        let mut field = Field::new(
+            c.name.clone(),
+            data_type(&sh),
+            Gen::Const(datagen_engine::ir::Value::Null),
+        );
         field.span = c.span;
         field.null_rate = null_rate;
         let int_key = matches!(sh, Shape::Int { .. })
-            && (c.auto || (table.primary_key.len() == 1 && unique && table.primary_key[0].eq_ignore_ascii_case(&c.name)));
+            && (c.auto
+                || (table.primary_key.len() == 1
+                    && unique
+                    && table.primary_key[0].eq_ignore_ascii_case(&c.name)));
         if let Some(fk) = fk_of.get(c.name.as_str()) {
-            let first = fk.fk.columns.first().and_then(|f| canon(f)).unwrap_or_default();
+            let first = fk
+                .fk
+                .columns
+                .first()
+                .and_then(|f| canon(f))
+                .unwrap_or_default();
             field.generator = if fk.position > 0 {
-                Gen::Lookup { entity: fk.parent.clone(), field: fk.column.clone(), by: first }
+                Gen::Lookup {
+                    entity: fk.parent.clone(),
+                    field: fk.column.clone(),
+                    by: first,
+                }
             } else if fk.parent == table.name {
-                Gen::TreeRef { field: fk.column.clone() }
+                Gen::TreeRef {
+                    field: fk.column.clone(),
+                }
             } else {
-                let r = Gen::Ref { entity: fk.parent.clone(), field: fk.column.clone() };
+                let r = Gen::Ref {
+                    entity: fk.parent.clone(),
+                    field: fk.column.clone(),
+                };
                 match part_of.get(&c.name) {
-                    Some(key) => Gen::KeyPart { key: key.clone(), of: Box::new(r) },
-                    None if unique => Gen::KeyPart { key: c.name.clone(), of: Box::new(r) },
+                    Some(key) => Gen::KeyPart {
+                        key: key.clone(),
+                        of: Box::new(r),
+                    },
+                    None if unique => Gen::KeyPart {
+                        key: c.name.clone(),
+                        of: Box::new(r),
+                    },
                     None => r,
                 }
             };
@@ -214,13 +344,19 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             field.null_rate = 0.0;
         } else {
             let mut g = if unique && matches!(sh, Shape::Text { .. }) {
-                let Shape::Text { max } = sh else { unreachable!("matched a text shape") };
+                let Shape::Text { max } = sh else {
+                    unreachable!("matched a text shape")
+                };
                 unique_text(&table.name, &c.name, max, &rule)
             } else {
                 match generator(&table.name, &c.name, &sh, &rule, default_true) {
                     Ok(g) => g,
                     Err(why) => {
-                        err(c.span, format!("column `{}.{}`: {why}", table.name, c.name), "loosen its CHECK constraints or change its type");
+                        err(
+                            c.span,
+                            format!("column `{}.{}`: {why}", table.name, c.name),
+                            "loosen its CHECK constraints or change its type",
+                        );
                         continue;
                     }
                 }
@@ -235,7 +371,10 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
                 }
             }
             if let Some(key) = part_of.get(&c.name) {
-                g = Gen::KeyPart { key: key.clone(), of: Box::new(key_domain(g, &sh)) };
+                g = Gen::KeyPart {
+                    key: key.clone(),
+                    of: Box::new(key_domain(g, &sh)),
+                };
                 field.null_rate = 0.0;
             }
             field.unique = unique;
@@ -254,7 +393,13 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
         }
     }
     diags.append(&mut found);
-    Entity { name: table.name.clone(), rows: DEFAULT_ROWS, fields, span: table.span, document: false }
+    Entity {
+        name: table.name.clone(),
+        rows: DEFAULT_ROWS,
+        fields,
+        span: table.span,
+        document: false,
+    }
 }
 
 /// `this >= from` (or `>`): `from` plus a small offset in the column's units.
@@ -265,13 +410,21 @@ fn offset(sh: &Shape, from: &str, strict: bool) -> Option<Gen> {
         Shape::Int { .. } | Shape::Decimal { .. } => (1, 100),
         _ => return None,
     };
-    Some(Gen::Offset { from: from.to_string(), lo: if strict { unit } else { 0 }, hi: span })
+    Some(Gen::Offset {
+        from: from.to_string(),
+        lo: if strict { unit } else { 0 },
+        hi: span,
+    })
 }
 
 /// A composite key column's domain: bounded as the key needs (text as a short code).
 fn key_domain(g: Gen, sh: &Shape) -> Gen {
     match g {
-        g @ (Gen::IntRange { .. } | Gen::OneOf { .. } | Gen::Regex(_) | Gen::Bool { .. } | Gen::Ref { .. }) => g,
+        g @ (Gen::IntRange { .. }
+        | Gen::OneOf { .. }
+        | Gen::Regex(_)
+        | Gen::Bool { .. }
+        | Gen::Ref { .. }) => g,
         _ => match sh {
             Shape::Text { max } => Gen::Regex(format!("[A-Z]{{{}}}", max.unwrap_or(8).min(8))),
             _ => g,
@@ -281,8 +434,14 @@ fn key_domain(g: Gen, sh: &Shape) -> Gen {
 
 /// A range-partitioned table's partition column must fall inside some partition: its rule
 /// gets the partitions' outer bounds, which must leave no gap between them.
-fn partition_rule(table: &Table, rules: &mut HashMap<String, Rule>, err: &mut dyn FnMut(Span, String, &str)) {
-    let Some(column) = &table.partition_by else { return };
+fn partition_rule(
+    table: &Table,
+    rules: &mut HashMap<String, Rule>,
+    err: &mut dyn FnMut(Span, String, &str),
+) {
+    let Some(column) = &table.partition_by else {
+        return;
+    };
     if table.bounds.is_empty() {
         return;
     }
@@ -294,19 +453,37 @@ fn partition_rule(table: &Table, rules: &mut HashMap<String, Rule>, err: &mut dy
     let mut ranges = Vec::new();
     for (a, b) in &table.bounds {
         match (check::literal(a), check::literal(b)) {
-            (Some(a), Some(b)) if key(&a).is_some() && key(&b).is_some() => ranges.push((key(&a).unwrap_or(0), a, key(&b).unwrap_or(0), b)),
+            (Some(a), Some(b)) if key(&a).is_some() && key(&b).is_some() => {
+                ranges.push((key(&a).unwrap_or(0), a, key(&b).unwrap_or(0), b))
+            }
             _ => {
-                err(table.span, format!("a partition bound of `{}` (`{a}` to `{b}`) is not a constant datagen can read", table.name), "use literal bounds");
+                err(
+                    table.span,
+                    format!(
+                        "a partition bound of `{}` (`{a}` to `{b}`) is not a constant datagen can read",
+                        table.name
+                    ),
+                    "use literal bounds",
+                );
                 return;
             }
         }
     }
     ranges.sort_by_key(|r| r.0);
     if ranges.windows(2).any(|w| w[0].2 != w[1].0) {
-        err(table.span, format!("the partitions of `{}` leave gaps between their bounds", table.name), "datagen draws the partition column from one contiguous range; add partitions for the gaps or a DEFAULT partition");
+        err(
+            table.span,
+            format!(
+                "the partitions of `{}` leave gaps between their bounds",
+                table.name
+            ),
+            "datagen draws the partition column from one contiguous range; add partitions for the gaps or a DEFAULT partition",
+        );
         return;
     }
-    let name = table.column(column).map_or_else(|| column.clone(), |i| table.columns[i].name.clone());
+    let name = table
+        .column(column)
+        .map_or_else(|| column.clone(), |i| table.columns[i].name.clone());
     let rule = rules.entry(name).or_default();
     if let (Some(first), Some(last)) = (ranges.first(), ranges.last()) {
         rule.lo = Some((first.1.clone(), false));

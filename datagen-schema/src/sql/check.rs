@@ -50,9 +50,9 @@ pub(crate) fn literal(e: &Expr) -> Option<Lit> {
     match e {
         Expr::Value(v) => match &v.value {
             Value::Number(n, _) => Some(Lit::Num(n.to_string())),
-            Value::SingleQuotedString(s) | Value::EscapedStringLiteral(s) | Value::DoubleQuotedString(s) => {
-                Some(Lit::Str(s.clone()))
-            }
+            Value::SingleQuotedString(s)
+            | Value::EscapedStringLiteral(s)
+            | Value::DoubleQuotedString(s) => Some(Lit::Str(s.clone())),
             Value::Boolean(b) => Some(Lit::Num(u8::from(*b).to_string())),
             _ => None,
         },
@@ -77,11 +77,18 @@ pub(crate) fn literal(e: &Expr) -> Option<Lit> {
 fn length_of(e: &Expr, name: &dyn Fn(&sqlparser::ast::Ident) -> String) -> Option<String> {
     let Expr::Function(f) = e else { return None };
     let fname = f.name.to_string().to_ascii_lowercase();
-    if !matches!(fname.as_str(), "length" | "char_length" | "character_length" | "len") {
+    if !matches!(
+        fname.as_str(),
+        "length" | "char_length" | "character_length" | "len"
+    ) {
         return None;
     }
     let args = f.args.to_string();
-    let inner = args.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let inner = args
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     let ident = sqlparser::ast::Ident::new(inner.trim_matches(['"', '`']));
     (!inner.is_empty() && !inner.contains([',', '(', ' '])).then(|| name(&ident))
 }
@@ -116,7 +123,11 @@ fn push_escaped(out: &mut String, c: char) {
 /// full match also contains the pattern.
 fn regex_of(pattern: &str) -> String {
     let p = pattern.strip_prefix('^').unwrap_or(pattern);
-    let p = if p.ends_with('$') && !p.ends_with("\\$") { &p[..p.len() - 1] } else { p };
+    let p = if p.ends_with('$') && !p.ends_with("\\$") {
+        &p[..p.len() - 1]
+    } else {
+        p
+    };
     p.to_string()
 }
 
@@ -128,7 +139,11 @@ pub(crate) fn apply(
     name: &dyn Fn(&sqlparser::ast::Ident) -> String,
     rules: &mut Rules,
 ) -> Result<(), String> {
-    let unsupported = || Err(format!("`{e}` is not a form datagen can satisfy by construction"));
+    let unsupported = || {
+        Err(format!(
+            "`{e}` is not a form datagen can satisfy by construction"
+        ))
+    };
     match e {
         Expr::Nested(inner) => apply(inner, name, rules),
         Expr::BinaryOp {
@@ -178,16 +193,23 @@ pub(crate) fn apply(
                 return Ok(());
             }
             if let (Some(c), Some(v)) = (length_of(left, name), literal(right)) {
-                return length(rules.entry(c).or_default(), op, &v).map_or_else(unsupported, |()| Ok(()));
+                return length(rules.entry(c).or_default(), op, &v)
+                    .map_or_else(unsupported, |()| Ok(()));
             }
             if let (Some(v), Some(c)) = (literal(left), length_of(right, name)) {
-                return length(rules.entry(c).or_default(), &flipped(op), &v).map_or_else(unsupported, |()| Ok(()));
+                return length(rules.entry(c).or_default(), &flipped(op), &v)
+                    .map_or_else(unsupported, |()| Ok(()));
             }
-            match (column(left, name), column(right, name), literal(left), literal(right)) {
-                (Some(c), _, _, Some(v)) => compare(rules.entry(c).or_default(), op, v).map_or_else(unsupported, |()| Ok(())),
-                (_, Some(c), Some(v), _) => {
-                    compare(rules.entry(c).or_default(), &flipped(op), v).map_or_else(unsupported, |()| Ok(()))
-                }
+            match (
+                column(left, name),
+                column(right, name),
+                literal(left),
+                literal(right),
+            ) {
+                (Some(c), _, _, Some(v)) => compare(rules.entry(c).or_default(), op, v)
+                    .map_or_else(unsupported, |()| Ok(())),
+                (_, Some(c), Some(v), _) => compare(rules.entry(c).or_default(), &flipped(op), v)
+                    .map_or_else(unsupported, |()| Ok(())),
                 (Some(a), Some(b), _, _) => {
                     let (later, earlier, strict) = match op {
                         BinaryOperator::GtEq => (a, b, false),
@@ -342,7 +364,11 @@ mod tests {
     use sqlparser::parser::Parser;
 
     fn rules(check: &str) -> Result<Rules, String> {
-        let e = Parser::new(&PostgreSqlDialect {}).try_with_sql(check).unwrap().parse_expr().unwrap();
+        let e = Parser::new(&PostgreSqlDialect {})
+            .try_with_sql(check)
+            .unwrap()
+            .parse_expr()
+            .unwrap();
         let mut r = Rules::new();
         apply(&e, &|i| i.value.to_lowercase(), &mut r).map(|()| r)
     }

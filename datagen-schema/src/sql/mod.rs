@@ -66,12 +66,28 @@ impl FromStr for Dialect {
 pub fn detect(text: &str) -> Dialect {
     let upper = text.to_ascii_uppercase();
     let count = |marks: &[&str]| -> usize { marks.iter().map(|m| upper.matches(m).count()).sum() };
-    let mysql = count(&["`", "AUTO_INCREMENT", "ENGINE=", "ENGINE =", " UNSIGNED", "DELIMITER "]);
+    let mysql = count(&[
+        "`",
+        "AUTO_INCREMENT",
+        "ENGINE=",
+        "ENGINE =",
+        " UNSIGNED",
+        "DELIMITER ",
+    ]);
     let sqlite = count(&["AUTOINCREMENT", "PRAGMA ", "WITHOUT ROWID", "[", "NVARCHAR"])
         .saturating_sub(upper.matches("[]").count());
     let postgres = count(&[
-        "::", "SERIAL", "NEXTVAL(", "$$", "CHARACTER VARYING", "BYTEA", "OWNER TO", "CREATE DOMAIN",
-        "CREATE TYPE", "WITH TIME ZONE", "\\C ",
+        "::",
+        "SERIAL",
+        "NEXTVAL(",
+        "$$",
+        "CHARACTER VARYING",
+        "BYTEA",
+        "OWNER TO",
+        "CREATE DOMAIN",
+        "CREATE TYPE",
+        "WITH TIME ZONE",
+        "\\C ",
     ]);
     if mysql > sqlite && mysql >= postgres && mysql > 0 {
         Dialect::Mysql
@@ -84,7 +100,11 @@ pub fn detect(text: &str) -> Dialect {
 
 /// Reads DDL `text` (from `source`, for messages) into a schema of [`DEFAULT_ROWS`] rows per
 /// table, in `dialect` (detected when `None`), with every problem found.
-pub fn parse(text: &str, source: Option<&Path>, dialect: Option<Dialect>) -> (Schema, Vec<Diagnostic>) {
+pub fn parse(
+    text: &str,
+    source: Option<&Path>,
+    dialect: Option<Dialect>,
+) -> (Schema, Vec<Diagnostic>) {
     let dialect = dialect.unwrap_or_else(|| detect(text));
     let mut diags = Vec::new();
     let statements = split::statements(text, dialect, &mut diags);

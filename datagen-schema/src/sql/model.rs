@@ -7,10 +7,9 @@ use std::collections::HashMap;
 use datagen_engine::Diagnostic;
 use datagen_engine::ir::Span;
 use sqlparser::ast::{
-    AlterTableOperation, ColumnDef, ColumnOption, CreateTable, DataType, Expr, ForValues, FunctionArg,
-    FunctionArgExpr, FunctionArguments, Ident,
-    ObjectName, ObjectNamePart, PartitionBoundValue, Statement, TableConstraint,
-    UserDefinedTypeRepresentation,
+    AlterTableOperation, ColumnDef, ColumnOption, CreateTable, DataType, Expr, ForValues,
+    FunctionArg, FunctionArgExpr, FunctionArguments, Ident, ObjectName, ObjectNamePart,
+    PartitionBoundValue, Statement, TableConstraint, UserDefinedTypeRepresentation,
 };
 use sqlparser::tokenizer::Token;
 
@@ -66,7 +65,11 @@ pub(crate) struct Table {
 /// A user-defined type: an enum or a domain over a base type with checks on `VALUE`.
 pub(crate) enum UserType {
     Enum(Vec<String>),
-    Domain { base: DataType, checks: Vec<Check>, not_null: bool },
+    Domain {
+        base: DataType,
+        checks: Vec<Check>,
+        not_null: bool,
+    },
 }
 
 /// Everything a DDL file declares.
@@ -79,10 +82,11 @@ pub(crate) struct Model {
 impl Model {
     /// The table called `name` (case-insensitively).
     pub(crate) fn table(&self, name: &str) -> Option<usize> {
-        self.tables
-            .iter()
-            .position(|t| t.name == name)
-            .or_else(|| self.tables.iter().position(|t| t.name.eq_ignore_ascii_case(name)))
+        self.tables.iter().position(|t| t.name == name).or_else(|| {
+            self.tables
+                .iter()
+                .position(|t| t.name.eq_ignore_ascii_case(name))
+        })
     }
 }
 
@@ -92,7 +96,11 @@ impl Table {
         self.columns
             .iter()
             .position(|c| c.name == name)
-            .or_else(|| self.columns.iter().position(|c| c.name.eq_ignore_ascii_case(name)))
+            .or_else(|| {
+                self.columns
+                    .iter()
+                    .position(|c| c.name.eq_ignore_ascii_case(name))
+            })
     }
 }
 
@@ -116,7 +124,11 @@ pub(crate) fn object(d: Dialect, name: &ObjectName) -> String {
 fn span_of(i: &Ident, fallback: Span) -> Span {
     let line = u32::try_from(i.span.start.line).unwrap_or(0);
     let column = u32::try_from(i.span.start.column).unwrap_or(0);
-    if line == 0 { fallback } else { Span::at(line, column) }
+    if line == 0 {
+        fallback
+    } else {
+        Span::at(line, column)
+    }
 }
 
 /// Gathers the tables and types of `statements`.
@@ -139,10 +151,15 @@ pub(crate) fn collect(statements: &[Parsed], d: Dialect, diags: &mut Vec<Diagnos
                                 | AlterTableOperation::AddColumn { .. }
                         )
                     }) {
-                        diags.push(Diagnostic::new(
-                            p.span,
-                            format!("`ALTER TABLE {name}` changes a table the file does not create"),
-                        ).with_help("create the table earlier in the file"));
+                        diags.push(
+                            Diagnostic::new(
+                                p.span,
+                                format!(
+                                    "`ALTER TABLE {name}` changes a table the file does not create"
+                                ),
+                            )
+                            .with_help("create the table earlier in the file"),
+                        );
                     }
                     continue;
                 };
@@ -168,7 +185,10 @@ pub(crate) fn collect(statements: &[Parsed], d: Dialect, diags: &mut Vec<Diagnos
                     continue;
                 }
                 if let Some(t) = model.table(&name) {
-                    let index = ci.name.as_ref().map_or_else(|| columns.join("_"), |n| object(d, n));
+                    let index = ci
+                        .name
+                        .as_ref()
+                        .map_or_else(|| columns.join("_"), |n| object(d, n));
                     model.tables[t].uniques.push((index, columns));
                 }
             }
@@ -222,7 +242,9 @@ fn create_table(model: &mut Model, ct: &CreateTable, span: Span) {
             Expr::Identifier(i) => Some(ident(d, i)),
             Expr::Function(f) => match &f.args {
                 FunctionArguments::List(list) => match list.args.as_slice() {
-                    [FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Identifier(i)))] => Some(ident(d, i)),
+                    [FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Identifier(i)))] => {
+                        Some(ident(d, i))
+                    }
                     _ => None,
                 },
                 _ => None,
@@ -286,26 +308,40 @@ fn column(d: Dialect, table: &mut Table, c: &ColumnDef, span: Span) {
                 table.primary_key = vec![name.clone()];
             }
             ColumnOption::Unique(u) => {
-                let n = u.name.as_ref().map_or_else(|| format!("{}_{name}_key", table.name), |n| n.value.clone());
+                let n = u
+                    .name
+                    .as_ref()
+                    .map_or_else(|| format!("{}_{name}_key", table.name), |n| n.value.clone());
                 table.uniques.push((n, vec![name.clone()]));
             }
             ColumnOption::ForeignKey(fk) => table.foreign_keys.push(ForeignKey {
-                name: fk.name.as_ref().or(o.name.as_ref()).map(|n| n.value.clone()),
+                name: fk
+                    .name
+                    .as_ref()
+                    .or(o.name.as_ref())
+                    .map(|n| n.value.clone()),
                 columns: vec![name.clone()],
                 table: object(d, &fk.foreign_table),
                 refs: fk.referred_columns.iter().map(|i| ident(d, i)).collect(),
                 span: col.span,
             }),
             ColumnOption::Check(ch) => table.checks.push(Check {
-                name: ch.name.as_ref().or(o.name.as_ref()).map(|n| n.value.clone()),
+                name: ch
+                    .name
+                    .as_ref()
+                    .or(o.name.as_ref())
+                    .map(|n| n.value.clone()),
                 expr: (*ch.expr).clone(),
                 span: col.span,
             }),
             ColumnOption::Generated { .. } => col.auto = true,
-            ColumnOption::DialectSpecific(tokens) => {
-                if tokens.iter().any(|t| matches!(t, Token::Word(w) if w.value.eq_ignore_ascii_case("AUTO_INCREMENT") || w.value.eq_ignore_ascii_case("AUTOINCREMENT"))) {
-                    col.auto = true;
-                }
+            ColumnOption::DialectSpecific(tokens)
+                if tokens.iter().any(|t| {
+                    matches!(t, Token::Word(w) if w.value.eq_ignore_ascii_case("AUTO_INCREMENT")
+                        || w.value.eq_ignore_ascii_case("AUTOINCREMENT"))
+                }) =>
+            {
+                col.auto = true;
             }
             _ => {}
         }
@@ -366,7 +402,10 @@ fn alter(model: &mut Model, t: usize, op: &AlterTableOperation, span: Span) {
         AlterTableOperation::AddColumn { column_def, .. } => {
             column(d, &mut model.tables[t], column_def, span);
         }
-        AlterTableOperation::AttachPartitionOf { partition, for_values } => {
+        AlterTableOperation::AttachPartitionOf {
+            partition,
+            for_values,
+        } => {
             let child = object(d, partition);
             if let Some(c) = model.table(&child) {
                 model.tables[c].partition_of = Some(model.tables[t].name.clone());
@@ -380,7 +419,10 @@ fn alter(model: &mut Model, t: usize, op: &AlterTableOperation, span: Span) {
 }
 
 /// The data type a column's type names: a domain's base type, with the domain's checks.
-pub(crate) fn resolve_type<'a>(model: &'a Model, ty: &'a DataType) -> (&'a DataType, Option<&'a UserType>) {
+pub(crate) fn resolve_type<'a>(
+    model: &'a Model,
+    ty: &'a DataType,
+) -> (&'a DataType, Option<&'a UserType>) {
     if let DataType::Custom(name, _) = ty {
         let key = object(model.dialect, name);
         if let Some(u) = model.types.get(&key) {

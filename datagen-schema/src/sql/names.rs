@@ -10,7 +10,9 @@ pub(crate) fn words(name: &str) -> Vec<String> {
     for (i, &c) in chars.iter().enumerate() {
         let boundary = c.is_uppercase()
             && i > 0
-            && (chars[i - 1].is_lowercase() || chars.get(i + 1).is_some_and(|n| n.is_lowercase()) && chars[i - 1].is_uppercase());
+            && (chars[i - 1].is_lowercase()
+                || chars.get(i + 1).is_some_and(|n| n.is_lowercase())
+                    && chars[i - 1].is_uppercase());
         if c == '_' || c == ' ' || c == '-' || boundary {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
@@ -37,10 +39,17 @@ pub(crate) fn text_provider(table: &str, name: &str) -> Option<&'static str> {
     let table_is = |x: &str| table_words.iter().any(|y| y.starts_with(x));
     Some(match joined.as_str() {
         _ if has("email") || has("mail") => "internet.email",
-        _ if has("first") && (has("name") || has("names")) || joined == "firstname" || joined == "given_name" => {
+        _ if has("first") && (has("name") || has("names"))
+            || joined == "firstname"
+            || joined == "given_name" =>
+        {
             "person.first_name"
         }
-        _ if has("last") && has("name") || joined == "lastname" || joined == "surname" || joined == "family_name" => {
+        _ if has("last") && has("name")
+            || joined == "lastname"
+            || joined == "surname"
+            || joined == "family_name" =>
+        {
             "person.last_name"
         }
         _ if has("username") || has("login") || (has("user") && has("name")) => "internet.username",
@@ -60,14 +69,24 @@ pub(crate) fn text_provider(table: &str, name: &str) -> Option<&'static str> {
         _ if has("isbn") => "retail.isbn13",
         _ if has("npi") => "healthcare.npi",
         _ if has("icd10") || has("diagnosis") => "healthcare.icd10",
-        _ if has("company") || has("supplier") || has("customer") && has("name") || has("ship") && has("name") => {
+        _ if has("company")
+            || has("supplier")
+            || has("customer") && has("name")
+            || has("ship") && has("name") =>
+        {
             "company.name"
         }
-        _ if has("contact") && has("name") || joined == "full_name" || has("composer") || has("author") => {
+        _ if has("contact") && has("name")
+            || joined == "full_name"
+            || has("composer")
+            || has("author") =>
+        {
             "person.name"
         }
         _ if has("courtesy") || has("prefix") || has("salutation") => "person.prefix",
-        _ if has("job") || (has("title") && (table_is("employee") || table_is("staff") || has("contact"))) => {
+        _ if has("job")
+            || (has("title") && (table_is("employee") || table_is("staff") || has("contact"))) =>
+        {
             "company.job_title"
         }
         _ if has("product") && has("name") => "retail.product_name",
@@ -75,13 +94,29 @@ pub(crate) fn text_provider(table: &str, name: &str) -> Option<&'static str> {
         _ if has("status") => "retail.order_status",
         _ if has("password") || has("hash") || has("token") => "tech.hash",
         _ if has("timezone") => "time.timezone",
-        _ if has("description") || has("notes") || has("note") || has("comment") || has("comments") || has("bio") || has("summary") => {
+        _ if has("description")
+            || has("notes")
+            || has("note")
+            || has("comment")
+            || has("comments")
+            || has("bio")
+            || has("summary") =>
+        {
             "lorem.sentence"
         }
         _ if has("title") || has("name") => {
-            if table_is("artist") || table_is("actor") || table_is("person") || table_is("employee") || table_is("staff") {
+            if table_is("artist")
+                || table_is("actor")
+                || table_is("person")
+                || table_is("employee")
+                || table_is("staff")
+            {
                 "person.name"
-            } else if table_is("compan") || table_is("supplier") || table_is("shipper") || table_is("publisher") {
+            } else if table_is("compan")
+                || table_is("supplier")
+                || table_is("shipper")
+                || table_is("publisher")
+            {
                 "company.name"
             } else if table_is("product") {
                 "retail.product_name"
@@ -107,8 +142,17 @@ pub(crate) fn number_range(name: &str) -> Option<(f64, f64)> {
     let has = |x: &str| w.iter().any(|y| y == x);
     Some(match () {
         () if has("price") || has("cost") || has("rate") || has("fee") => (0.99, 99.99),
-        () if has("amount") || has("total") || has("balance") || has("salary") || has("freight") => (1.0, 999.99),
-        () if has("quantity") || has("qty") || has("units") || has("stock") || has("level") => (0.0, 100.0),
+        () if has("amount")
+            || has("total")
+            || has("balance")
+            || has("salary")
+            || has("freight") =>
+        {
+            (1.0, 999.99)
+        }
+        () if has("quantity") || has("qty") || has("units") || has("stock") || has("level") => {
+            (0.0, 100.0)
+        }
         () if has("discount") => (0.0, 0.25),
         () if has("age") => (18.0, 90.0),
         () if has("year") => (1970.0, 2025.0),
@@ -128,7 +172,8 @@ pub(crate) fn number_range(name: &str) -> Option<(f64, f64)> {
 /// Whether a date or timestamp column called `name` is a birth date.
 pub(crate) fn is_birth(name: &str) -> bool {
     let w = words(name);
-    w.iter().any(|x| x == "birth" || x == "birthday" || x == "dob")
+    w.iter()
+        .any(|x| x == "birth" || x == "birthday" || x == "dob")
 }
 
 #[cfg(test)]
@@ -145,10 +190,22 @@ mod tests {
     #[test]
     fn names_pick_providers() {
         assert_eq!(text_provider("customer", "Email"), Some("internet.email"));
-        assert_eq!(text_provider("customer", "first_name"), Some("person.first_name"));
-        assert_eq!(text_provider("Employee", "LastName"), Some("person.last_name"));
-        assert_eq!(text_provider("invoice", "billing_postal_code"), Some("address.postcode"));
-        assert_eq!(text_provider("employee", "title"), Some("company.job_title"));
+        assert_eq!(
+            text_provider("customer", "first_name"),
+            Some("person.first_name")
+        );
+        assert_eq!(
+            text_provider("Employee", "LastName"),
+            Some("person.last_name")
+        );
+        assert_eq!(
+            text_provider("invoice", "billing_postal_code"),
+            Some("address.postcode")
+        );
+        assert_eq!(
+            text_provider("employee", "title"),
+            Some("company.job_title")
+        );
         assert_eq!(text_provider("city", "city"), Some("address.city"));
         assert_eq!(text_provider("t", "xyzzy"), None);
         assert_eq!(number_range("unit_price"), Some((0.99, 99.99)));

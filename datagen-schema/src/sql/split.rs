@@ -46,7 +46,10 @@ fn blank_client_commands(text: &str) -> String {
             in_block || t.starts_with('\\')
         };
         if blank {
-            out.extend(line.chars().map(|c| if c == '\n' || c == '\r' { c } else { ' ' }));
+            out.extend(
+                line.chars()
+                    .map(|c| if c == '\n' || c == '\r' { c } else { ' ' }),
+            );
         } else {
             out.push_str(line);
         }
@@ -81,7 +84,12 @@ fn shapes_data(words: &[String]) -> bool {
     let w: Vec<&str> = words
         .iter()
         .map(String::as_str)
-        .filter(|w| !matches!(*w, "OR" | "REPLACE" | "TEMPORARY" | "TEMP" | "UNLOGGED" | "GLOBAL" | "LOCAL"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "OR" | "REPLACE" | "TEMPORARY" | "TEMP" | "UNLOGGED" | "GLOBAL" | "LOCAL"
+            )
+        })
         .collect();
     matches!(
         w.as_slice(),
@@ -126,14 +134,19 @@ pub(crate) fn statements(text: &str, d: Dialect, diags: &mut Vec<Diagnostic>) ->
                     Span::at(n(e.location.line), n(e.location.column)),
                     format!("cannot read the SQL: {}", e.message),
                 )
-                .with_help(format!("check the quoting; the file is read as {d} SQL (`--sql-dialect` to change)")),
+                .with_help(format!(
+                    "check the quoting; the file is read as {d} SQL (`--sql-dialect` to change)"
+                )),
             );
             return Vec::new();
         }
     };
     let mut out = Vec::new();
     let mut current: Vec<TokenWithSpan> = Vec::new();
-    for token in tokens.into_iter().chain(std::iter::once(TokenWithSpan::wrap(Token::SemiColon))) {
+    for token in tokens
+        .into_iter()
+        .chain(std::iter::once(TokenWithSpan::wrap(Token::SemiColon)))
+    {
         if token.token != Token::SemiColon {
             current.push(token);
             continue;
@@ -171,7 +184,8 @@ mod tests {
 
     #[test]
     fn blanks_client_commands_keeping_positions() {
-        let text = "\\c chinook\nCREATE TABLE a (x INT);\nDELIMITER ;;\nCREATE TRIGGER t;;\nDELIMITER ;\n";
+        let text =
+            "\\c chinook\nCREATE TABLE a (x INT);\nDELIMITER ;;\nCREATE TRIGGER t;;\nDELIMITER ;\n";
         let out = blank_client_commands(text);
         assert_eq!(out.len(), text.len());
         assert_eq!(out.lines().nth(1), Some("CREATE TABLE a (x INT);"));
@@ -192,9 +206,17 @@ mod tests {
     #[test]
     fn reports_a_broken_table_at_its_line() {
         let mut diags = Vec::new();
-        statements("\n\nCREATE TABLE a (x INT,, y INT);", Dialect::Postgres, &mut diags);
+        statements(
+            "\n\nCREATE TABLE a (x INT,, y INT);",
+            Dialect::Postgres,
+            &mut diags,
+        );
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].span, Span::at(3, 1));
-        assert!(diags[0].message.contains("CREATE TABLE"), "{}", diags[0].message);
+        assert!(
+            diags[0].message.contains("CREATE TABLE"),
+            "{}",
+            diags[0].message
+        );
     }
 }

@@ -7,13 +7,21 @@ use sqlparser::ast::{ArrayElemTypeDef, DataType, EnumMember};
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Shape {
     /// Integers within the type's limits.
-    Int { lo: i64, hi: i64 },
+    Int {
+        lo: i64,
+        hi: i64,
+    },
     /// Fixed point.
-    Decimal { precision: u8, scale: u8 },
+    Decimal {
+        precision: u8,
+        scale: u8,
+    },
     /// Floating point.
     Float,
     /// Text of at most `max` characters.
-    Text { max: Option<u32> },
+    Text {
+        max: Option<u32>,
+    },
     Bool,
     Date,
     Time,
@@ -21,7 +29,9 @@ pub(crate) enum Shape {
     TimestampTz,
     Uuid,
     /// Binary strings of at most `max` bytes.
-    Bytes { max: Option<u32> },
+    Bytes {
+        max: Option<u32>,
+    },
     /// A JSON document.
     Json,
     /// One of the labels.
@@ -40,7 +50,12 @@ pub(crate) enum Shape {
 fn args(text: &str) -> Vec<u64> {
     text.split_once('(')
         .and_then(|(_, rest)| rest.split_once(')'))
-        .map(|(inside, _)| inside.split(',').filter_map(|a| a.trim().parse().ok()).collect())
+        .map(|(inside, _)| {
+            inside
+                .split(',')
+                .filter_map(|a| a.trim().parse().ok())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -98,8 +113,13 @@ pub(crate) fn shape(ty: &DataType) -> Option<Shape> {
             hi: i64::MAX,
         },
         "DECIMAL" | "NUMERIC" | "DEC" | "FIXED" => {
-            let precision = a.first().map_or(12, |p| u8::try_from(*p).unwrap_or(38)).clamp(1, 38);
-            let scale = a.get(1).map_or(if a.is_empty() { 2 } else { 0 }, |s| u8::try_from(*s).unwrap_or(0));
+            let precision = a
+                .first()
+                .map_or(12, |p| u8::try_from(*p).unwrap_or(38))
+                .clamp(1, 38);
+            let scale = a.get(1).map_or(if a.is_empty() { 2 } else { 0 }, |s| {
+                u8::try_from(*s).unwrap_or(0)
+            });
             Shape::Decimal {
                 precision,
                 scale: scale.min(precision),
@@ -110,20 +130,28 @@ pub(crate) fn shape(ty: &DataType) -> Option<Shape> {
             scale: 2,
         },
         "REAL" | "FLOAT" | "FLOAT4" | "FLOAT8" | "DOUBLE" => Shape::Float,
-        "VARCHAR" | "NVARCHAR" | "VARCHAR2" | "NVARCHAR2" | "VARYING" => Shape::Text { max: len(None) },
+        "VARCHAR" | "NVARCHAR" | "VARCHAR2" | "NVARCHAR2" | "VARYING" => {
+            Shape::Text { max: len(None) }
+        }
         "CHARACTER" if text.contains("VARYING") => Shape::Text { max: len(None) },
         "CHAR" | "CHARACTER" | "NCHAR" | "BPCHAR" => Shape::Text { max: len(Some(1)) },
-        "TEXT" | "CLOB" | "STRING" | "CITEXT" | "MEDIUMTEXT" | "LONGTEXT" | "NTEXT" => Shape::Text { max: None },
+        "TEXT" | "CLOB" | "STRING" | "CITEXT" | "MEDIUMTEXT" | "LONGTEXT" | "NTEXT" => {
+            Shape::Text { max: None }
+        }
         "TINYTEXT" => Shape::Text { max: Some(255) },
         "BOOLEAN" | "BOOL" => Shape::Bool,
         "DATE" => Shape::Date,
         "TIME" if text.contains("WITH TIME ZONE") => return None,
         "TIME" => Shape::Time,
         "TIMESTAMPTZ" => Shape::TimestampTz,
-        "TIMESTAMP" if text.contains("WITH TIME ZONE") && !text.contains("WITHOUT") => Shape::TimestampTz,
+        "TIMESTAMP" if text.contains("WITH TIME ZONE") && !text.contains("WITHOUT") => {
+            Shape::TimestampTz
+        }
         "TIMESTAMP" | "DATETIME" | "DATETIME2" | "SMALLDATETIME" => Shape::Timestamp,
         "UUID" => Shape::Uuid,
-        "BYTEA" | "BLOB" | "TINYBLOB" | "MEDIUMBLOB" | "LONGBLOB" | "VARBINARY" | "BINARY" => Shape::Bytes { max: len(None) },
+        "BYTEA" | "BLOB" | "TINYBLOB" | "MEDIUMBLOB" | "LONGBLOB" | "VARBINARY" | "BINARY" => {
+            Shape::Bytes { max: len(None) }
+        }
         "JSON" | "JSONB" => Shape::Json,
         "TSVECTOR" => Shape::TsVector,
         "YEAR" => Shape::Int { lo: 1901, hi: 2155 },
@@ -139,31 +167,69 @@ mod tests {
     use sqlparser::parser::Parser;
 
     fn pg(ty: &str) -> Option<Shape> {
-        let ty = Parser::new(&PostgreSqlDialect {}).try_with_sql(ty).unwrap().parse_data_type().unwrap();
+        let ty = Parser::new(&PostgreSqlDialect {})
+            .try_with_sql(ty)
+            .unwrap()
+            .parse_data_type()
+            .unwrap();
         shape(&ty)
     }
 
     #[test]
     fn reads_lengths_precision_and_limits() {
-        assert_eq!(pg("character varying(15)"), Some(Shape::Text { max: Some(15) }));
+        assert_eq!(
+            pg("character varying(15)"),
+            Some(Shape::Text { max: Some(15) })
+        );
         assert_eq!(pg("character(20)"), Some(Shape::Text { max: Some(20) }));
-        assert_eq!(pg("numeric(5,2)"), Some(Shape::Decimal { precision: 5, scale: 2 }));
-        assert_eq!(pg("smallint"), Some(Shape::Int { lo: -32768, hi: 32767 }));
+        assert_eq!(
+            pg("numeric(5,2)"),
+            Some(Shape::Decimal {
+                precision: 5,
+                scale: 2
+            })
+        );
+        assert_eq!(
+            pg("smallint"),
+            Some(Shape::Int {
+                lo: -32768,
+                hi: 32767
+            })
+        );
         assert_eq!(pg("timestamp with time zone"), Some(Shape::TimestampTz));
         assert_eq!(pg("timestamp without time zone"), Some(Shape::Timestamp));
-        assert_eq!(pg("text[]"), Some(Shape::Array(Box::new(Shape::Text { max: None }))));
+        assert_eq!(
+            pg("text[]"),
+            Some(Shape::Array(Box::new(Shape::Text { max: None })))
+        );
         assert_eq!(pg("geometry"), None);
     }
 
     #[test]
     fn reads_mysql_enums_sets_and_unsigned() {
         let my = |ty: &str| {
-            let ty = Parser::new(&MySqlDialect {}).try_with_sql(ty).unwrap().parse_data_type().unwrap();
+            let ty = Parser::new(&MySqlDialect {})
+                .try_with_sql(ty)
+                .unwrap()
+                .parse_data_type()
+                .unwrap();
             shape(&ty)
         };
-        assert_eq!(my("INT UNSIGNED"), Some(Shape::Int { lo: 0, hi: 4_294_967_295 }));
+        assert_eq!(
+            my("INT UNSIGNED"),
+            Some(Shape::Int {
+                lo: 0,
+                hi: 4_294_967_295
+            })
+        );
         assert_eq!(my("TINYINT UNSIGNED"), Some(Shape::Int { lo: 0, hi: 255 }));
-        assert_eq!(my("ENUM('G','PG')"), Some(Shape::Enum(vec!["G".into(), "PG".into()])));
-        assert_eq!(my("SET('a','b')"), Some(Shape::Set(vec!["a".into(), "b".into()])));
+        assert_eq!(
+            my("ENUM('G','PG')"),
+            Some(Shape::Enum(vec!["G".into(), "PG".into()]))
+        );
+        assert_eq!(
+            my("SET('a','b')"),
+            Some(Shape::Set(vec!["a".into(), "b".into()]))
+        );
     }
 }

@@ -13,8 +13,7 @@ const SECOND: i64 = 1_000_000;
 
 /// Days since 1970-01-01 of `y-m-d`.
 fn days(y: i32, m: u32, d: u32) -> i64 {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .map_or(0, |x| (x - NaiveDate::default()).num_days())
+    NaiveDate::from_ymd_opt(y, m, d).map_or(0, |x| (x - NaiveDate::default()).num_days())
 }
 
 /// A date literal as days since 1970-01-01.
@@ -27,12 +26,20 @@ pub(crate) fn parse_date(s: &str) -> Option<i64> {
 /// A timestamp literal (with or without a zone offset) as microseconds since the epoch, UTC.
 pub(crate) fn parse_timestamp(s: &str) -> Option<i64> {
     let s = s.trim();
-    for f in ["%Y-%m-%d %H:%M:%S%#z", "%Y-%m-%d %H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M:%S%#z"] {
+    for f in [
+        "%Y-%m-%d %H:%M:%S%#z",
+        "%Y-%m-%d %H:%M:%S%.f%#z",
+        "%Y-%m-%dT%H:%M:%S%#z",
+    ] {
         if let Ok(t) = DateTime::parse_from_str(s, f) {
             return Some(t.timestamp_micros());
         }
     }
-    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
+    for f in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
             return Some(t.and_utc().timestamp_micros());
         }
@@ -45,10 +52,18 @@ pub(crate) fn parse_timestamp(s: &str) -> Option<i64> {
 fn units(shape: &Shape, lit: &Lit, up: bool) -> Option<i64> {
     let num = |n: &str| n.parse::<f64>().ok();
     #[allow(clippy::cast_possible_truncation)]
-    let round = |x: f64| if up { x.ceil() as i64 } else { x.floor() as i64 };
+    let round = |x: f64| {
+        if up {
+            x.ceil() as i64
+        } else {
+            x.floor() as i64
+        }
+    };
     match (shape, lit) {
         (Shape::Int { .. }, Lit::Num(n)) => num(n).map(round),
-        (Shape::Decimal { scale, .. }, Lit::Num(n)) => num(n).map(|x| round(x * 10f64.powi(i32::from(*scale)))),
+        (Shape::Decimal { scale, .. }, Lit::Num(n)) => {
+            num(n).map(|x| round(x * 10f64.powi(i32::from(*scale))))
+        }
         (Shape::Date, Lit::Str(s)) => parse_date(s),
         (Shape::Timestamp | Shape::TimestampTz, Lit::Str(s)) => parse_timestamp(s),
         _ => None,
@@ -57,7 +72,11 @@ fn units(shape: &Shape, lit: &Lit, up: bool) -> Option<i64> {
 
 /// The step of one unit above a strict bound: a second for timestamps, 1 otherwise.
 fn unit(shape: &Shape) -> i64 {
-    if matches!(shape, Shape::Timestamp | Shape::TimestampTz) { SECOND } else { 1 }
+    if matches!(shape, Shape::Timestamp | Shape::TimestampTz) {
+        SECOND
+    } else {
+        1
+    }
 }
 
 /// Intersects the realistic range `want` with the allowed `lo..=hi`: the realistic part when
@@ -72,12 +91,22 @@ fn bounds(shape: &Shape, rule: &Rule, lo: i64, hi: i64) -> Result<(i64, i64), St
     let mut lo = lo;
     let mut hi = hi;
     if let Some((lit, strict)) = &rule.lo {
-        let v = units(shape, lit, true).ok_or_else(|| format!("bound `{lit:?}` does not fit the column's type"))?;
-        lo = lo.max(if *strict { v.saturating_add(unit(shape)) } else { v });
+        let v = units(shape, lit, true)
+            .ok_or_else(|| format!("bound `{lit:?}` does not fit the column's type"))?;
+        lo = lo.max(if *strict {
+            v.saturating_add(unit(shape))
+        } else {
+            v
+        });
     }
     if let Some((lit, strict)) = &rule.hi {
-        let v = units(shape, lit, false).ok_or_else(|| format!("bound `{lit:?}` does not fit the column's type"))?;
-        hi = hi.min(if *strict { v.saturating_sub(unit(shape)) } else { v });
+        let v = units(shape, lit, false)
+            .ok_or_else(|| format!("bound `{lit:?}` does not fit the column's type"))?;
+        hi = hi.min(if *strict {
+            v.saturating_sub(unit(shape))
+        } else {
+            v
+        });
     }
     if lo > hi {
         return Err("its bounds leave no value".into());
@@ -89,7 +118,9 @@ fn bounds(shape: &Shape, rule: &Rule, lo: i64, hi: i64) -> Result<(i64, i64), St
 fn constant(shape: &Shape, lit: &Lit) -> Option<Value> {
     Some(match (shape, lit) {
         (Shape::Int { .. }, _) => Value::Int(units(shape, lit, false)?),
-        (Shape::Decimal { scale, .. }, _) => Value::Decimal(i128::from(units(shape, lit, false)?), *scale),
+        (Shape::Decimal { scale, .. }, _) => {
+            Value::Decimal(i128::from(units(shape, lit, false)?), *scale)
+        }
         (Shape::Float, Lit::Num(n)) => Value::Float(n.parse().ok()?),
         (Shape::Date, _) => Value::Date(i32::try_from(units(shape, lit, false)?).ok()?),
         (Shape::Timestamp | Shape::TimestampTz, _) => Value::Timestamp(units(shape, lit, false)?),
@@ -129,22 +160,31 @@ pub(crate) fn generator(
     if let Some(values) = &rule.one_of {
         let values: Option<Vec<Value>> = values.iter().map(|v| constant(shape, v)).collect();
         let values = values.ok_or("its IN list has values the column's type cannot hold")?;
-        return Ok(Gen::OneOf { values, weights: None });
+        return Ok(Gen::OneOf {
+            values,
+            weights: None,
+        });
     }
     Ok(match shape {
         Shape::Int { lo, hi } => {
             let (lo, hi) = bounds(shape, rule, *lo, *hi)?;
             #[allow(clippy::cast_possible_truncation)]
-            let want = names::number_range(name).map_or((1, 1000), |(a, b)| (a.ceil() as i64, b.floor() as i64));
+            let want = names::number_range(name)
+                .map_or((1, 1000), |(a, b)| (a.ceil() as i64, b.floor() as i64));
             let (lo, hi) = narrow(want, lo, hi);
             Gen::IntRange { lo, hi }
         }
         Shape::Decimal { precision, scale } => {
-            let max = 10i64.checked_pow(u32::from(*precision)).map_or(i64::MAX, |p| p - 1);
+            let max = 10i64
+                .checked_pow(u32::from(*precision))
+                .map_or(i64::MAX, |p| p - 1);
             let (lo, hi) = bounds(shape, rule, -max, max)?;
             let k = 10f64.powi(i32::from(*scale));
             #[allow(clippy::cast_possible_truncation)]
-            let want = names::number_range(name).map_or((k as i64, (1000.0 * k) as i64), |(a, b)| ((a * k).ceil() as i64, (b * k).floor() as i64));
+            let want = names::number_range(name)
+                .map_or((k as i64, (1000.0 * k) as i64), |(a, b)| {
+                    ((a * k).ceil() as i64, (b * k).floor() as i64)
+                });
             let (lo, hi) = narrow(want, lo, hi);
             Gen::IntRange { lo, hi }
         }
@@ -173,31 +213,60 @@ pub(crate) fn generator(
             Gen::FloatRange { lo, hi }
         }
         Shape::Text { max } => text(table, name, *max, rule),
-        Shape::Bool => Gen::Bool { p: if default_true { 0.8 } else { 0.5 } },
+        Shape::Bool => Gen::Bool {
+            p: if default_true { 0.8 } else { 0.5 },
+        },
         Shape::Date => {
-            let want = if names::is_birth(name) { (days(1950, 1, 1), days(2005, 12, 31)) } else { (days(2015, 1, 1), days(2025, 12, 31)) };
+            let want = if names::is_birth(name) {
+                (days(1950, 1, 1), days(2005, 12, 31))
+            } else {
+                (days(2015, 1, 1), days(2025, 12, 31))
+            };
             let (lo, hi) = bounds(shape, rule, days(1000, 1, 1), days(9999, 12, 31))?;
             let (lo, hi) = narrow(want, lo, hi);
             Gen::IntRange { lo, hi }
         }
-        Shape::Time => Gen::IntRange { lo: 0, hi: 86_399 * SECOND },
+        Shape::Time => Gen::IntRange {
+            lo: 0,
+            hi: 86_399 * SECOND,
+        },
         Shape::Timestamp | Shape::TimestampTz => {
             let day = 86_400 * SECOND;
-            let want = if names::is_birth(name) { (days(1950, 1, 1) * day, days(2005, 12, 31) * day) } else { (days(2015, 1, 1) * day, days(2025, 12, 31) * day) };
+            let want = if names::is_birth(name) {
+                (days(1950, 1, 1) * day, days(2005, 12, 31) * day)
+            } else {
+                (days(2015, 1, 1) * day, days(2025, 12, 31) * day)
+            };
             // 1970..2038: what a MySQL TIMESTAMP holds, so the range suits every dialect.
             let (lo, hi) = bounds(shape, rule, days(1970, 1, 2) * day, days(2038, 1, 1) * day)?;
             let (lo, hi) = narrow(want, lo, hi);
             // Whole seconds, so a DATETIME without fractions stores exactly what was drawn.
-            Gen::IntRange { lo: lo.div_euclid(SECOND) * SECOND + if lo % SECOND == 0 { 0 } else { SECOND }, hi: hi.div_euclid(SECOND) * SECOND }
+            Gen::IntRange {
+                lo: lo.div_euclid(SECOND) * SECOND + if lo % SECOND == 0 { 0 } else { SECOND },
+                hi: hi.div_euclid(SECOND) * SECOND,
+            }
         }
         Shape::Uuid => Gen::Uuid,
-        Shape::Bytes { max } => Gen::Bytes { min: max.map_or(16, |m| m.min(16)), max: max.map_or(64, |m| m.min(64)) },
+        Shape::Bytes { max } => Gen::Bytes {
+            min: max.map_or(16, |m| m.min(16)),
+            max: max.map_or(64, |m| m.min(64)),
+        },
         Shape::Json => Gen::Regex(r#"\{"id": [1-9][0-9]{0,4}, "tag": "[a-z]{3,8}"\}"#.into()),
-        Shape::Enum(labels) => Gen::OneOf { values: labels.iter().map(|l| Value::Str(l.clone())).collect(), weights: None },
+        Shape::Enum(labels) => Gen::OneOf {
+            values: labels.iter().map(|l| Value::Str(l.clone())).collect(),
+            weights: None,
+        },
         Shape::Set(labels) => {
             let mut values: Vec<Value> = labels.iter().map(|l| Value::Str(l.clone())).collect();
-            values.extend(labels.windows(2).map(|w| Value::Str(format!("{},{}", w[0], w[1]))));
-            Gen::OneOf { values, weights: None }
+            values.extend(
+                labels
+                    .windows(2)
+                    .map(|w| Value::Str(format!("{},{}", w[0], w[1]))),
+            );
+            Gen::OneOf {
+                values,
+                weights: None,
+            }
         }
         Shape::Array(item) => match item.as_ref() {
             Shape::Text { .. } => Gen::Regex(r"\{[a-z]{3,10}(,[a-z]{3,10}){0,3}\}".into()),
@@ -229,7 +298,10 @@ fn text(table: &str, name: &str, max: Option<u32>, rule: &Rule) -> Gen {
         (None, _) => Gen::Provider("lorem.sentence".into()),
     };
     match max {
-        Some(max_chars) => Gen::Fit { of: Box::new(inner), max_chars },
+        Some(max_chars) => Gen::Fit {
+            of: Box::new(inner),
+            max_chars,
+        },
         None => inner,
     }
 }
@@ -237,8 +309,15 @@ fn text(table: &str, name: &str, max: Option<u32>, rule: &Rule) -> Gen {
 /// A unique text column's generator: distinct by construction, within the column's length.
 pub(crate) fn unique_text(table: &str, name: &str, max: Option<u32>, rule: &Rule) -> Gen {
     match text(table, name, max, rule) {
-        g @ (Gen::Regex(_) | Gen::Fit { .. }) if max.is_none_or(|m| m >= 12) || matches!(g, Gen::Regex(_)) => g,
-        Gen::Provider(p) => Gen::Fit { of: Box::new(Gen::Provider(p)), max_chars: 255 },
+        g @ (Gen::Regex(_) | Gen::Fit { .. })
+            if max.is_none_or(|m| m >= 12) || matches!(g, Gen::Regex(_)) =>
+        {
+            g
+        }
+        Gen::Provider(p) => Gen::Fit {
+            of: Box::new(Gen::Provider(p)),
+            max_chars: 255,
+        },
         _ => {
             let n = max.unwrap_or(12).min(12);
             Gen::Regex(format!("[A-Z]{{{n}}}"))

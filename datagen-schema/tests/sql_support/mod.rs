@@ -12,23 +12,45 @@ use datagen_sinks::{FormatOptions, SqlDialect};
 
 /// A DDL file of `tests/data/ddl`.
 pub fn ddl(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ddl").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/ddl")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The schema of `text`, which must read without a problem.
 pub fn schema(name: &str, text: &str, dialect: Option<Dialect>) -> Schema {
     let (schema, diags) = sql::parse(text, Some(Path::new(name)), dialect);
-    assert!(diags.is_empty(), "{name}: {}", diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+    assert!(
+        diags.is_empty(),
+        "{name}: {}",
+        diags
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
     schema
 }
 
 /// Every table of `schema` as a SQL file's text (CREATE TABLE IF NOT EXISTS, then batched
 /// INSERTs), in the schema's (foreign-key) order, with the row counts used.
-pub fn sql_files(schema: &Schema, dialect: SqlDialect, rows: Option<u64>) -> Vec<(String, u64, String)> {
-    let settings = Settings { rows, seed: Some(7), ..Settings::default() };
+pub fn sql_files(
+    schema: &Schema,
+    dialect: SqlDialect,
+    rows: Option<u64>,
+) -> Vec<(String, u64, String)> {
+    let settings = Settings {
+        rows,
+        seed: Some(7),
+        ..Settings::default()
+    };
     let plan = Plan::new(schema, &settings).unwrap_or_else(|d| panic!("plan: {d}"));
-    let options = FormatOptions { sql_dialect: dialect, sql_batch: 250, ..FormatOptions::default() };
+    let options = FormatOptions {
+        sql_dialect: dialect,
+        sql_batch: 250,
+        ..FormatOptions::default()
+    };
     let format = datagen_sinks::text::text_format("sql", &options).expect("the sql format exists");
     (0..plan.len())
         .map(|e| {
@@ -42,14 +64,20 @@ pub fn sql_files(schema: &Schema, dialect: SqlDialect, rows: Option<u64>) -> Vec
                 format.encode_row(table, &chunk, row, &mut out);
             }
             format.footer(table, n, &mut out);
-            (table.name.clone(), n, String::from_utf8(out).expect("SQL text is UTF-8"))
+            (
+                table.name.clone(),
+                n,
+                String::from_utf8(out).expect("SQL text is UTF-8"),
+            )
         })
         .collect()
 }
 
 /// A database name no other run uses.
 pub fn unique_name(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
     format!("dg_{prefix}_{}_{nanos}", std::process::id())
 }
 
@@ -59,7 +87,10 @@ pub fn without_database_statements(text: &str) -> String {
     text.lines()
         .filter(|l| {
             let u = l.trim_start().to_ascii_uppercase();
-            !(u.starts_with("DROP DATABASE") || u.starts_with("CREATE DATABASE") || u.starts_with("USE ") || u.starts_with('\\'))
+            !(u.starts_with("DROP DATABASE")
+                || u.starts_with("CREATE DATABASE")
+                || u.starts_with("USE ")
+                || u.starts_with('\\'))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -81,30 +112,39 @@ pub fn server(var: &str) -> Option<String> {
 pub fn pg_fresh(url: &str, prefix: &str) -> (postgres::Client, postgres::Client, String) {
     let mut admin = postgres::Client::connect(url, postgres::NoTls).expect("connect to PostgreSQL");
     let name = unique_name(prefix);
-    admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create database");
     let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
-    let client = postgres::Client::connect(&format!("{base}/{name}"), postgres::NoTls).expect("connect to the new database");
+    let client = postgres::Client::connect(&format!("{base}/{name}"), postgres::NoTls)
+        .expect("connect to the new database");
     (admin, client, name)
 }
 
 /// Drops a database made by [`pg_fresh`].
 pub fn pg_drop(mut admin: postgres::Client, client: postgres::Client, name: &str) {
     drop(client);
-    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).expect("drop database");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .expect("drop database");
 }
 
 /// A fresh MySQL/MariaDB database: (connection using it, its name).
 pub fn my_fresh(url: &str, prefix: &str) -> (mysql::Conn, String) {
     use mysql::prelude::Queryable;
-    let mut conn = mysql::Conn::new(mysql::Opts::from_url(url).expect("a MySQL URL")).expect("connect to MySQL");
+    let mut conn = mysql::Conn::new(mysql::Opts::from_url(url).expect("a MySQL URL"))
+        .expect("connect to MySQL");
     let name = unique_name(prefix);
-    conn.query_drop(format!("CREATE DATABASE {name}")).expect("create database");
-    conn.query_drop(format!("USE {name}")).expect("use database");
+    conn.query_drop(format!("CREATE DATABASE {name}"))
+        .expect("create database");
+    conn.query_drop(format!("USE {name}"))
+        .expect("use database");
     (conn, name)
 }
 
 /// Drops a database made by [`my_fresh`].
 pub fn my_drop(mut conn: mysql::Conn, name: &str) {
     use mysql::prelude::Queryable;
-    conn.query_drop(format!("DROP DATABASE IF EXISTS {name}")).expect("drop database");
+    conn.query_drop(format!("DROP DATABASE IF EXISTS {name}"))
+        .expect("drop database");
 }

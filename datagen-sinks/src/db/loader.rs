@@ -218,9 +218,9 @@ fn pump(
                 });
             }
             for i in 0..ranges.len() {
-                let piece = receivers[i % threads].recv().map_err(|_| {
-                    (DbError::new("a generator thread stopped"), None)
-                })?;
+                let piece = receivers[i % threads]
+                    .recv()
+                    .map_err(|_| (DbError::new("a generator thread stopped"), None))?;
                 load.take(piece, &mut batch, progress)?;
             }
             // Dropping the receivers (on error too) stops the workers.

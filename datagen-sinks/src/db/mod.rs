@@ -94,7 +94,9 @@ impl Destination {
             }
         };
         if target.is_empty() || (dialect == Dialect::Sqlite && rest.is_empty()) {
-            return Err(format!("`{url}` names no database; write `sqlite://data.db`"));
+            return Err(format!(
+                "`{url}` names no database; write `sqlite://data.db`"
+            ));
         }
         if dialect != Dialect::Sqlite && !rest.contains('/') {
             return Err(format!(
@@ -246,14 +248,20 @@ mod tests {
     #[test]
     fn parses_the_three_schemes_and_hides_passwords() {
         let d = Destination::parse("sqlite://out/data.db").unwrap();
-        assert_eq!((d.dialect, d.target.as_str()), (Dialect::Sqlite, "out/data.db"));
+        assert_eq!(
+            (d.dialect, d.target.as_str()),
+            (Dialect::Sqlite, "out/data.db")
+        );
         let d = Destination::parse("sqlite:///tmp/x.db").unwrap();
         assert_eq!(d.target, "/tmp/x.db");
         let d = Destination::parse("postgres://u:pw@h:5432/db").unwrap();
         assert_eq!(d.dialect, Dialect::Postgres);
         assert_eq!(d.display(), "postgresql://u:***@h:5432/db");
         let d = Destination::parse("mariadb://root@127.0.0.1:3306/test").unwrap();
-        assert_eq!((d.dialect, d.display().as_str()), (Dialect::Mysql, "mysql://root@127.0.0.1:3306/test"));
+        assert_eq!(
+            (d.dialect, d.display().as_str()),
+            (Dialect::Mysql, "mysql://root@127.0.0.1:3306/test")
+        );
         let e = Destination::parse("kafka://broker/topic").unwrap_err();
         assert!(e.contains("`kafka://` is not a destination"), "{e}");
         let e = Destination::parse("postgresql://localhost").unwrap_err();

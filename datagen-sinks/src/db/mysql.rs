@@ -35,7 +35,9 @@ impl Mysql {
             .query_first("SELECT @@max_allowed_packet")
             .map_err(error)?;
         let max_statement = packet
-            .map_or(MAX_STATEMENT, |p| usize::try_from(p / 2).unwrap_or(MAX_STATEMENT))
+            .map_or(MAX_STATEMENT, |p| {
+                usize::try_from(p / 2).unwrap_or(MAX_STATEMENT)
+            })
             .clamp(64 << 10, MAX_STATEMENT);
         Ok(Self {
             conn,

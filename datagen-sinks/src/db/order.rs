@@ -78,9 +78,8 @@ impl Relations {
         let mut placed = vec![false; n];
         loop {
             // The first (in declaration order) entity whose parents are all placed.
-            let next = (0..n).find(|&e| {
-                chosen[e] && !placed[e] && parents[e].iter().all(|&p| placed[p])
-            });
+            let next =
+                (0..n).find(|&e| chosen[e] && !placed[e] && parents[e].iter().all(|&p| placed[p]));
             let next = match next {
                 Some(e) => e,
                 // A cycle: take the first unplaced entity as it was declared.

@@ -59,7 +59,10 @@ impl Connection for Postgres {
     }
 
     fn count(&mut self, table: &str) -> Result<u64, DbError> {
-        let sql = format!("SELECT count(*) FROM {}", ddl::ident(Dialect::Postgres, table));
+        let sql = format!(
+            "SELECT count(*) FROM {}",
+            ddl::ident(Dialect::Postgres, table)
+        );
         let row = self.client.query_one(&sql, &[]).map_err(error)?;
         Ok(row.get::<_, i64>(0).unsigned_abs())
     }

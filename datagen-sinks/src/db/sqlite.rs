@@ -40,7 +40,9 @@ impl Sqlite {
 fn error(e: rusqlite::Error) -> DbError {
     let message = e.to_string();
     let constraint = match &e {
-        rusqlite::Error::SqliteFailure(f, Some(text)) if f.code == ErrorCode::ConstraintViolation => {
+        rusqlite::Error::SqliteFailure(f, Some(text))
+            if f.code == ErrorCode::ConstraintViolation =>
+        {
             // "CHECK constraint failed: qty_small", "UNIQUE constraint failed: t.id".
             text.split_once("constraint failed: ")
                 .map(|(_, name)| name.trim().to_string())
@@ -66,7 +68,10 @@ impl Connection for Sqlite {
     }
 
     fn count(&mut self, table: &str) -> Result<u64, DbError> {
-        let sql = format!("SELECT count(*) FROM {}", ddl::ident(Dialect::Sqlite, table));
+        let sql = format!(
+            "SELECT count(*) FROM {}",
+            ddl::ident(Dialect::Sqlite, table)
+        );
         self.db
             .query_row(&sql, [], |r| r.get::<_, i64>(0))
             .map(|n| n.unsigned_abs())
@@ -90,7 +95,8 @@ impl Connection for Sqlite {
         let Some(chunk) = &piece.chunk else {
             return Err(DbError::new("a SQLite piece without its rows"));
         };
-        let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
+        let placeholders: Vec<String> =
+            (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "INSERT INTO {} ({}) VALUES ({})",
             ddl::ident(Dialect::Sqlite, &table.name),
@@ -145,9 +151,8 @@ fn bind(
             if !push_scalar(buf, col, ty, row, &[b"NaN", b"Infinity", b"-Infinity"]) {
                 push_json(buf, col, ty, row);
             }
-            let text = std::str::from_utf8(buf).map_err(|e| {
-                rusqlite::Error::ToSqlConversionFailure(Box::new(e))
-            })?;
+            let text = std::str::from_utf8(buf)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
             statement.raw_bind_parameter(at, text)
         }
     }

@@ -17,8 +17,14 @@ const MICROS_PER_DAY: i64 = 86_400_000_000;
 /// Appends `n` (0..=99) as two digits.
 #[inline]
 fn push2(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(&two(n));
+}
+
+/// `n` (0..=99) as two digits.
+#[inline]
+fn two(n: u32) -> [u8; 2] {
     let i = (n as usize % 100) * 2;
-    out.extend_from_slice(&DIGITS2[i..i + 2]);
+    [DIGITS2[i], DIGITS2[i + 1]]
 }
 
 /// Appends an integer.
@@ -78,9 +84,14 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 pub fn push_date(out: &mut Vec<u8>, days: i64) {
     let (year, month, day) = civil_from_days(days);
     if (0..=9999).contains(&year) {
+        // The common case in one copy.
         let y = year as u32;
-        push2(out, y / 100);
-        push2(out, y % 100);
+        let [y0, y1] = two(y / 100);
+        let [y2, y3] = two(y % 100);
+        let [m0, m1] = two(month);
+        let [d0, d1] = two(day);
+        out.extend_from_slice(&[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]);
+        return;
     } else {
         out.push(if year < 0 { b'-' } else { b'+' });
         let abs = year.unsigned_abs();
@@ -101,11 +112,10 @@ pub fn push_time(out: &mut Vec<u8>, micros: i64) {
     let micros = micros.rem_euclid(MICROS_PER_DAY) as u64;
     let secs = (micros / 1_000_000) as u32;
     let frac = (micros % 1_000_000) as u32;
-    push2(out, secs / 3600);
-    out.push(b':');
-    push2(out, secs / 60 % 60);
-    out.push(b':');
-    push2(out, secs % 60);
+    let [h0, h1] = two(secs / 3600);
+    let [m0, m1] = two(secs / 60 % 60);
+    let [s0, s1] = two(secs % 60);
+    out.extend_from_slice(&[h0, h1, b':', m0, m1, b':', s0, s1]);
     if frac != 0 {
         out.push(b'.');
         push2(out, frac / 10_000);
@@ -127,14 +137,17 @@ pub fn push_timestamp(out: &mut Vec<u8>, micros: i64, sep: u8, zulu: bool) {
 
 /// Appends a UUID (its big-endian bytes, as `uuid::Uuid::from_u128`) in lowercase hyphenated form.
 pub fn push_uuid(out: &mut Vec<u8>, v: u128) {
-    let bytes = v.to_be_bytes();
-    for (i, b) in bytes.iter().enumerate() {
+    let mut text = [b'-'; 36];
+    let mut at = 0;
+    for (i, b) in v.to_be_bytes().iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
-            out.push(b'-');
+            at += 1;
         }
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 15)]);
+        text[at] = HEX[usize::from(b >> 4)];
+        text[at + 1] = HEX[usize::from(b & 15)];
+        at += 2;
     }
+    out.extend_from_slice(&text);
 }
 
 /// Appends `bytes` as lowercase hex, two digits a byte.
@@ -165,8 +178,15 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    // Most strings need no escape: find the first byte that does, eight bytes at a time.
+    let clean = clean_prefix(bytes);
+    if clean == bytes.len() {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate().skip(clean) {
         if !JSON_ESCAPE[usize::from(b)] {
             continue;
         }
@@ -189,6 +209,33 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
+}
+
+/// The length of the longest prefix of whole 8-byte words of `bytes` with no byte a JSON string
+/// escapes (a control, `"` or `\\`); the rest is left to a byte loop.
+#[inline]
+fn clean_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Exact "any byte is zero" and "any byte is below n" tests (n <= 128) on a whole word.
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let has_less = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH != 0;
+    let mut at = 0;
+    for word in bytes.chunks_exact(8) {
+        let v = u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]);
+        if has_less(v, 0x20) || has_zero(v ^ (ONES * 0x22)) || has_zero(v ^ (ONES * 0x5c)) {
+            return at;
+        }
+        at += 8;
+    }
+    let tail = &bytes[at..];
+    if tail.iter().any(|&b| JSON_ESCAPE[usize::from(b)]) {
+        at
+    } else {
+        bytes.len()
+    }
 }
 
 /// Rewrites `out[start..]` in place, replacing every byte `b` for which `map(b)` is `Some(pair)`
@@ -277,6 +324,23 @@ mod tests {
             s(|o| push_json_str(o, "a\"b\\c\n\u{1}é")),
             r#""a\"b\\c\n\u0001é""#
         );
+    }
+
+    #[test]
+    fn json_strings_match_serde_json_wherever_the_escape_falls() {
+        // Every escaped byte at every offset of strings longer than a word, with UTF-8 around.
+        for special in ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\t"] {
+            for len in 0..20 {
+                for at in 0..=len {
+                    let mut text: String = "aé€".chars().cycle().take(len).collect();
+                    let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+                    text.insert_str(byte, special);
+                    let want = serde_json::to_string(&text).expect("serialises");
+                    assert_eq!(s(|o| push_json_str(o, &text)), want, "{text:?}");
+                }
+            }
+        }
+        assert_eq!(s(|o| push_json_str(o, "plain words, no escapes")), "\"plain words, no escapes\"");
     }
 
     #[test]

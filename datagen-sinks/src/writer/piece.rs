@@ -53,7 +53,7 @@ impl Piece {
         let len = chunk.len;
         match format {
             Format::Text(f) => {
-                let mut text = Vec::with_capacity(len * 128);
+                let mut text = Vec::with_capacity(len * row_estimate(table));
                 let mut ends = Vec::with_capacity(len);
                 f.encode_rows(table, &chunk, &mut text, &mut ends);
                 Piece {
@@ -113,4 +113,27 @@ impl Piece {
     pub(crate) fn contiguous(&self, rows: &[usize]) -> bool {
         rows.windows(2).all(|w| w[1] == w[0] + 1)
     }
+}
+
+/// A generous guess of a row's encoded size, so a chunk's buffer is allocated once: the column
+/// names (JSON and XML repeat them) plus a typical width per type.
+fn row_estimate(table: &datagen_engine::TableSchema) -> usize {
+    use datagen_engine::ir::DataType;
+    let values: usize = table
+        .columns
+        .iter()
+        .map(|c| {
+            c.name.len() * 2
+                + 8
+                + match &c.ty {
+                    DataType::Int | DataType::Bool | DataType::Date | DataType::Time => 12,
+                    DataType::Float | DataType::Decimal { .. } => 20,
+                    DataType::Timestamp | DataType::TimestampTz => 28,
+                    DataType::Uuid => 38,
+                    DataType::String | DataType::Bytes => 32,
+                    _ => 64,
+                }
+        })
+        .sum();
+    values.max(64)
 }
