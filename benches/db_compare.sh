@@ -6,7 +6,7 @@
 #   MariaDB     datagen --to mysql://...        vs  mariadb < TABLE.sql (multi-row INSERTs, 1000 a statement)
 #   SQLite      datagen --to sqlite://FILE      vs  sqlite3 FILE ".import --csv --skip 1 TABLE.csv TABLE"
 # Every run loads into a fresh database whose table datagen created empty beforehand (`--rows
-# TABLE=0`, not timed), so both sides fill the same table (same types, same primary key). Runs
+# 0`, not timed), so both sides fill the same table (same types, same primary key). Runs
 # alternate between the two sides; medians of RUNS. The first run checks that both sides loaded
 # the same rows (PostgreSQL: an md5 over the whole table in id order; the others: row counts).
 #
@@ -15,16 +15,20 @@
 # Servers: DATAGEN_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test) and
 # DATAGEN_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test); a server that does not
 # answer is skipped. The benchmark databases are created and dropped by the script.
+# DATAGEN_BIN=path runs that binary instead of building target/release/datagen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 runs=${2:-5}
 entity=${3:-customer}
-nice -n 19 cargo build --release -p datagen-cli
-target=${CARGO_TARGET_DIR:-target}
+bin=${DATAGEN_BIN:-}
+if [ -z "$bin" ]; then
+  nice -n 19 cargo build --release -p datagen-cli
+  bin=${CARGO_TARGET_DIR:-target}/release/datagen
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/db_compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-python3 - "$n" "$runs" "$entity" "$target/release/datagen" "$work" <<'PY'
+python3 - "$n" "$runs" "$entity" "$bin" "$work" <<'PY'
 import os, statistics, subprocess, sys, time
 
 n, runs, entity, datagen, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], *sys.argv[4:6]
@@ -35,6 +39,8 @@ pg_server = pg_url.rsplit("/", 1)[0]
 my_server = my_url.rsplit("/", 1)[0]
 base = [datagen, "generate", config, "--entity", entity, "--progress", "none"]
 rows = ["--rows", f"{entity}={n}"]
+# The table alone, empty: every entity at 0 rows (refs need their targets to have rows or none).
+empty = base + ["--rows", "0"]
 
 
 def run(cmd, **kw):
@@ -89,7 +95,7 @@ def pg():
     def fresh(create_table):
         run(admin + ["-c", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)", "-c", f"CREATE DATABASE {db}"])
         if create_table:
-            run(base + ["--rows", f"{entity}=0", "--to", url])
+            run(empty + ["--to", url])
 
     def digest():
         q = f"SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t.id)) FROM {entity} t"
@@ -112,7 +118,7 @@ def my():
     def fresh(create_table):
         run(client + ["-e", f"DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db}"])
         if create_table:
-            run(base + ["--rows", f"{entity}=0", "--to", url])
+            run(empty + ["--to", url])
 
     def digest():
         return run(client + [db, "-N", "-e", f"SELECT COUNT(*) FROM {entity}"]).strip()
@@ -135,7 +141,7 @@ def lite():
         if os.path.exists(file):
             os.remove(file)
         if create_table:
-            run(base + ["--rows", f"{entity}=0", "--to", url])
+            run(empty + ["--to", url])
 
     def digest():
         return run(["sqlite3", file, f"SELECT count(*) FROM {entity}"]).strip()

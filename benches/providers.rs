@@ -11,10 +11,22 @@ fn main() {
     divan::main();
 }
 
+/// Draws enough values to parse the provider's tables, which happens once per process: the
+/// benchmarks measure the draws that follow.
+fn warm_up<R>(ctx: &mut Ctx, mut draw: impl FnMut(&mut Ctx) -> R) {
+    for _ in 0..1_000 {
+        black_box(draw(ctx));
+    }
+}
+
 /// Draws from a `write_*` provider into one reused buffer, as a formatter does.
 fn bench_write(bencher: Bencher<'_, '_>, f: fn(&mut Ctx, &mut String)) {
     let mut ctx = Ctx::seeded(1);
     let mut out = String::with_capacity(64);
+    warm_up(&mut ctx, |ctx| {
+        out.clear();
+        f(ctx, &mut out);
+    });
     bencher.bench_local(|| {
         out.clear();
         f(&mut ctx, &mut out);
@@ -25,6 +37,7 @@ fn bench_write(bencher: Bencher<'_, '_>, f: fn(&mut Ctx, &mut String)) {
 /// Draws from a word-list provider.
 fn bench_word(bencher: Bencher<'_, '_>, f: fn(&mut Ctx) -> &'static str) {
     let mut ctx = Ctx::seeded(1);
+    warm_up(&mut ctx, f);
     bencher.bench_local(|| black_box(f(&mut ctx)));
 }
 
@@ -249,6 +262,10 @@ mod locale_family {
     fn bench_write_in(bencher: Bencher<'_, '_>, locale: Locale, f: fn(&mut Ctx, &mut String)) {
         let mut ctx = Ctx::seeded(1).with_locale(locale);
         let mut out = String::with_capacity(96);
+        warm_up(&mut ctx, |ctx| {
+            out.clear();
+            f(ctx, &mut out);
+        });
         bencher.bench_local(|| {
             out.clear();
             f(&mut ctx, &mut out);
@@ -259,6 +276,7 @@ mod locale_family {
     #[divan::bench(args = Locale::ALL)]
     fn first_name(b: Bencher<'_, '_>, locale: Locale) {
         let mut ctx = Ctx::seeded(1).with_locale(locale);
+        warm_up(&mut ctx, person::first_name);
         b.bench_local(|| black_box(person::first_name(&mut ctx)));
     }
     #[divan::bench(args = Locale::ALL)]

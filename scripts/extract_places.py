@@ -81,22 +81,63 @@ def coordinate(value):
     return f"{float(value):.4f}"
 
 
+def us_zips():
+    """The ZIP codes in use (en_US/zip.tsv) by state, each with its centre where the postcode
+    data has one."""
+    from _common import DATA
+    centres = {r["code"]: (r["latitude"], r["longitude"]) for r in records("US")
+               if r["latitude"] is not None}
+    by_state = defaultdict(list)
+    with open(DATA / "en_US" / "zip.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            prefix, state, suffixes = line.rstrip("\n").split("\t")
+            for part in suffixes.split(","):
+                lo, _, hi = part.partition("-")
+                for n in range(int(lo), int(hi or lo) + 1):
+                    zip_code = f"{prefix}{n:02d}"
+                    if zip_code in centres:
+                        by_state[state].append((zip_code, centres[zip_code]))
+    return by_state
+
+
+def us_place_zips(at, zips):
+    """The ZIP codes of a US place: those of its state whose centre lies within 12 km of the
+    place's, nearest first (at most 40); else the state's three nearest."""
+    near = sorted((distance_km(at, c), z) for z, c in zips)
+    inside = [z for d, z in near if d <= 12]
+    return inside[:40] if inside else [z for _, z in near[:3]], bool(inside)
+
+
 def main():
     geo = list(load("cities15000.json").values())
     states = load("us_states.json")
+    zips = us_zips()
     rows = []
+    counts = Counter()
     for city in geo:
         if city["countrycode"] != "US" or city["admin1code"] not in states:
             continue
         name = city_name(city["name"])
         if name is not None and city["population"] > 0:
-            rows.append((name, city["admin1code"], coordinate(city["latitude"]),
-                         coordinate(city["longitude"]), city["population"]))
-    rows.sort(key=lambda r: (-r[4], r[0], r[1]))
+            at = (float(city["latitude"]), float(city["longitude"]))
+            codes, inside = us_place_zips(at, zips[city["admin1code"]])
+            counts[inside] += 1
+            rows.append((name, city["admin1code"], ",".join(sorted(codes)),
+                         coordinate(city["latitude"]), coordinate(city["longitude"]),
+                         city["population"]))
+    rows.sort(key=lambda r: (-r[5], r[0], r[1]))
     write_table("en_US/place.tsv",
                 ["en_US places: US places of 15,000 people or more",
-                 "(name<TAB>state code<TAB>latitude<TAB>longitude<TAB>population).", *GEONAMES,
-                 "Names as in en_US/city.tsv. Weight: population.", BUILT], rows)
+                 "(name<TAB>state code<TAB>ZIP codes<TAB>latitude<TAB>longitude<TAB>population).",
+                 *GEONAMES,
+                 "Names as in en_US/city.tsv. ZIP codes: those in use (en_US/zip.tsv) of the",
+                 "place's state whose centre lies within 12 km of the place, the 40 nearest at",
+                 f"most ({counts[True]} places); else the state's three nearest ({counts[False]}).",
+                 "ZIP centres: the `countrystatecity-postal-codes` PyPI package 2.0.1 (ODbL 1.0;",
+                 "this table, as an extract of it, is under the same licence). Weight: population.",
+                 BUILT], rows)
     for loc in LOCALES:
         write_locale(loc, geo)
 

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
+use datagen_engine::cases::Mode;
 use datagen_engine::{Plan, Settings};
 use datagen_sinks::db::{self, Destination, LoadJob};
 use datagen_sinks::writer::{self, Job, Out};
@@ -69,8 +70,8 @@ pub(crate) struct GenerateArgs {
     /// CSV without its header line.
     #[arg(long)]
     no_header: bool,
-    /// The SQL dialect of `--format sql` (default postgres) and of a SQL DDL input (default:
-    /// detected from the DDL).
+    /// The SQL dialect of a SQL DDL input (default: detected from the DDL) and of `--format sql`
+    /// (default: the input's dialect for a SQL input, else postgres).
     #[arg(long, value_enum)]
     sql_dialect: Option<DialectArg>,
     /// Rows per SQL `INSERT` statement.
@@ -92,6 +93,18 @@ pub(crate) struct GenerateArgs {
     /// With `--to`: rows per committed transaction.
     #[arg(long, requires = "to")]
     commit_rows: Option<u64>,
+    /// Write test cases instead of the entities' rows: `edge` rows put one field at a
+    /// boundary (all valid), `invalid` rows each break one rule of one field. Each row is
+    /// labelled in `_case_field`, `_case_rule` and `_case_detail` columns (docs/cases.md).
+    #[arg(long, value_enum, conflicts_with = "to")]
+    cases: Option<CasesArg>,
+}
+
+/// `--cases`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CasesArg {
+    Edge,
+    Invalid,
 }
 
 /// An output format.
@@ -188,7 +201,16 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
         Some(RowsArg::Each(list)) => settings.rows_of.clone_from(list),
         None => {}
     }
-    let plan = Plan::new(&schema, &settings).map_err(CliError::Input)?;
+    let mut plan = Plan::new(&schema, &settings).map_err(CliError::Input)?;
+    if let Some(cases) = args.cases {
+        let mode = match cases {
+            CasesArg::Edge => Mode::Edge,
+            CasesArg::Invalid => Mode::Invalid,
+        };
+        plan = plan
+            .with_cases(mode)
+            .map_err(|e| CliError::Usage(format!("`--cases`: {e}")))?;
+    }
     let entities = select(&plan, &args.entities)?;
     let threads = args
         .threads
@@ -275,6 +297,29 @@ fn select(plan: &Plan, names: &[String]) -> Result<Vec<usize>, CliError> {
         .collect()
 }
 
+/// The dialect of `--format sql`: `--sql-dialect`, else the dialect of a SQL DDL input (so a
+/// MySQL schema gives MySQL INSERTs), else PostgreSQL.
+fn output_dialect(args: &GenerateArgs) -> DialectArg {
+    if let Some(d) = args.sql_dialect {
+        return d;
+    }
+    let ext = args
+        .input
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let sql_input = args.input_type == Some(InputType::Sql)
+        || (args.input_type.is_none() && matches!(ext.as_deref(), Some("sql" | "ddl")));
+    match std::fs::read_to_string(&args.input) {
+        Ok(text) if sql_input => match datagen_schema::sql::detect(&text) {
+            datagen_schema::sql::Dialect::Mysql => DialectArg::Mysql,
+            datagen_schema::sql::Dialect::Sqlite => DialectArg::Sqlite,
+            _ => DialectArg::Postgres,
+        },
+        _ => DialectArg::Postgres,
+    }
+}
+
 fn options(args: &GenerateArgs) -> Result<FormatOptions, CliError> {
     let delimiter = match args.csv_delimiter.as_str() {
         "\\t" | "\t" | "tab" => b'\t',
@@ -289,7 +334,7 @@ fn options(args: &GenerateArgs) -> Result<FormatOptions, CliError> {
         csv_delimiter: delimiter,
         csv_null: args.csv_null.clone(),
         csv_header: !args.no_header,
-        sql_dialect: match args.sql_dialect.unwrap_or(DialectArg::Postgres) {
+        sql_dialect: match output_dialect(args) {
             DialectArg::Postgres => SqlDialect::Postgres,
             DialectArg::Mysql => SqlDialect::Mysql,
             DialectArg::Sqlite => SqlDialect::Sqlite,

@@ -160,3 +160,37 @@ fn sqlite_refused_row_is_reported_and_resume_finishes_the_load() {
     load(&["--resume"]).success();
     check_loaded(&db, &csv);
 }
+
+#[test]
+fn bad_destinations_are_clear_errors() {
+    let input = shop();
+    let input = input.to_str().unwrap();
+    let stderr = |args: &[&str]| {
+        let out = datagen(&["generate", input, "--progress", "none"])
+            .args(args)
+            .assert()
+            .failure()
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let e = stderr(&["--to", "kafka://broker/topic"]);
+    assert!(
+        e.contains("`kafka://` is not a destination datagen knows"),
+        "{e}"
+    );
+    let e = stderr(&["--to", "postgresql://127.0.0.1:5432"]);
+    assert!(e.contains("end the URL with `/DATABASE`"), "{e}");
+    let e = stderr(&["--to", "sqlite://x.db", "--format", "csv"]);
+    assert!(e.contains("cannot be used with"), "{e}");
+    let e = stderr(&["--resume"]);
+    assert!(e.contains("--to"), "{e}");
+    // A server that does not answer: one line, the password hidden.
+    let e = stderr(&["--to", "postgresql://u:hunter2@127.0.0.1:1/db"]);
+    assert!(
+        e.contains("postgresql://u:***@127.0.0.1:1/db failed: cannot connect"),
+        "{e}"
+    );
+    assert!(!e.contains("hunter2"), "{e}");
+}

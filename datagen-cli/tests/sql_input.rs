@@ -133,3 +133,43 @@ fn a_bad_schema_reports_file_line_and_column() {
         "{text}"
     );
 }
+
+#[test]
+fn sql_output_follows_the_input_dialect_unless_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, ddl: &str, entity: &str, extra: &[&str]| {
+        let input = dir.path().join(name);
+        std::fs::write(&input, ddl).unwrap();
+        let out = datagen()
+            .args([
+                "generate",
+                input.to_str().unwrap(),
+                "--entity",
+                entity,
+                "--rows",
+                "20",
+            ])
+            .args(["--format", "sql", "--progress", "none"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        run("shop.sql", SHOP, "order", &[]).contains("INSERT INTO `order`"),
+        "MySQL quoting for a MySQL schema"
+    );
+    let flags = "CREATE TABLE flag (id INTEGER PRIMARY KEY, ok BOOLEAN NOT NULL);";
+    let pg = run("flags.sql", flags, "flag", &[]);
+    assert!(pg.contains("TRUE") || pg.contains("FALSE"), "{pg}");
+    let lite = run("flags.sql", flags, "flag", &["--sql-dialect", "sqlite"]);
+    assert!(
+        !lite.contains("TRUE") && !lite.contains("FALSE"),
+        "SQLite booleans are 1 and 0: {lite}"
+    );
+}

@@ -324,6 +324,25 @@ pub enum Gen {
     },
     /// A JSON document from a generator ([`DataType::Json`] fields).
     Json(JsonGen),
+    /// The name of the row's group (an A/B split): a keyed permutation of the entity's rows
+    /// cut into runs of exact sizes, so group `k` gets `shares[k]` of the rows up to rounding.
+    Group {
+        /// The group names, in the order written.
+        names: Vec<String>,
+        /// Each group's share of the rows (they sum to 1).
+        shares: Vec<f64>,
+    },
+    /// A field drawn by a different spec in each group: row `r` takes `arms[k]` where `k` is
+    /// the group the [`Gen::Group`] field `by` gives it. Each arm keeps the field's name (so
+    /// its stream), and carries its own null rate.
+    Grouped {
+        /// The entity's group field.
+        by: String,
+        /// The group names, in the order of `arms`.
+        groups: Vec<String>,
+        /// The field's spec in each group.
+        arms: Vec<Field>,
+    },
 }
 
 /// Writes JSON documents: one value as compact JSON text per call, drawn from the context

@@ -5,6 +5,7 @@
 //! of an entity's rows as a [`chunk::Chunk`], each value a pure function of (seed, entity, row,
 //! field name), so chunks can be made in any order, on any thread, in any process.
 
+pub mod cases;
 pub mod chunk;
 pub mod config;
 pub mod diag;

@@ -23,11 +23,10 @@
 //! ```
 //!
 //! Data files live under `data/<locale>/`, each with a header naming its source and licence (most
-//! are MIT or public domain; GeoNames places are CC-BY 4.0, the non-US place tables' postcodes
-//! ODbL 1.0, the first-name weights GFDL 1.2+); the scripts in the repository's `scripts/`
-//! folder rebuild them. The person, address, phone and
-//! internet families have data for all ten locales; [`ProviderInfo::localized`] says which locales
-//! each provider has real data for.
+//! are MIT or public domain; GeoNames places are CC-BY 4.0, the place tables' postcodes ODbL
+//! 1.0, the first-name weights GFDL 1.2+); the scripts in the repository's `scripts/` folder
+//! rebuild them. The person, address, phone and internet families have data for all ten
+//! locales; [`ProviderInfo::localized`] says which locales each provider has real data for.
 
 mod bank;
 mod custom;

@@ -5,8 +5,13 @@ use allocation_counter::measure;
 use datagen_core::{Ctx, Locale};
 use datagen_providers::{address, healthcare, internet, person, phone};
 
+/// A word-list provider: it returns a value borrowed from its table.
+type Word = fn(&mut Ctx) -> &'static str;
+/// A composed provider: it appends to the caller's buffer.
+type Writer = fn(&mut Ctx, &mut String);
+
 /// Word-list providers, returning a borrowed value.
-const WORDS: [(&str, fn(&mut Ctx) -> &'static str); 6] = [
+const WORDS: [(&str, Word); 6] = [
     ("person.first_name", person::first_name),
     ("person.last_name", person::last_name),
     ("address.city", address::city),
@@ -16,7 +21,7 @@ const WORDS: [(&str, fn(&mut Ctx) -> &'static str); 6] = [
 ];
 
 /// Composed providers writing into a buffer.
-const WRITERS: [(&str, fn(&mut Ctx, &mut String)); 7] = [
+const WRITERS: [(&str, Writer); 7] = [
     ("person.name", person::write_name),
     ("address.street", address::write_street),
     ("address.postcode", address::write_postcode),
@@ -33,7 +38,10 @@ fn hot_providers_allocate_nothing_per_draw() {
     let info = measure(|| {
         std::hint::black_box(address::address(&mut ctx));
     });
-    assert!(info.count_total > 0, "the allocation counter is not installed");
+    assert!(
+        info.count_total > 0,
+        "the allocation counter is not installed"
+    );
     for locale in Locale::ALL {
         let mut ctx = Ctx::seeded(3).with_locale(locale);
         let mut out = String::with_capacity(256);

@@ -351,3 +351,36 @@ fn german_italian_and_dutch_postcodes_lie_in_the_region() {
         assert!(checked > 1000, "{locale}: {checked}");
     }
 }
+
+/// The United States: a ZIP code's first digit is the USPS national area of its state.
+const US_AREAS: [&str; 10] = [
+    "CT MA ME NH NJ PR RI VT",
+    "DE NY PA",
+    "DC MD NC SC VA WV",
+    "AL FL GA MS TN",
+    "IN KY MI OH",
+    "IA MN MT ND SD WI",
+    "IL KS MO NE",
+    "AR LA OK TX",
+    "AZ CO ID NM NV UT WY",
+    "AK CA HI OR WA",
+];
+
+#[test]
+fn us_zip_codes_lie_in_the_states_national_area() {
+    let mut zips = std::collections::HashSet::new();
+    each_place(Locale::EnUs, |state, zip, city| {
+        assert!(
+            zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit()),
+            "{zip}"
+        );
+        let area = lead(zip, 1) as usize;
+        assert!(
+            US_AREAS[area].split(' ').any(|s| s == state),
+            "{city}, {state}: ZIP {zip} of national area {area}"
+        );
+        zips.insert(zip.to_owned());
+    });
+    // The places' own ZIP codes: many of them, not one per state.
+    assert!(zips.len() > 5_000, "{}", zips.len());
+}

@@ -13,7 +13,7 @@ fn main() {
 const EVENT: &str = include_str!("../tests/data/jsonschema/event.json");
 
 /// Writes one event as a JSON line into a reused buffer, as the JSONL encoder does.
-#[divan::bench]
+#[divan::bench(sample_count = 500, sample_size = 200)]
 fn event_to_jsonl(bencher: Bencher<'_, '_>) {
     let schema: serde_json::Value = serde_json::from_str(EVENT).expect("the event schema is JSON");
     let schema = JsonSchema::compile(&schema).expect("the event schema compiles");

@@ -189,10 +189,31 @@ fn check_constraints_shape_values() {
         Gen::Regex(r"N\-[a-z0-9]{0,8}".into())
     );
     let product = entity(&s, "product");
+    assert!(
+        !product.fields.iter().any(|f| f.name == "price_with_tax"),
+        "the database computes generated columns"
+    );
     match field(product, "price").generator {
         Gen::IntRange { lo, .. } => assert!(lo >= 1, "price > 0 in cents: {lo}"),
         ref other => panic!("{other:?}"),
     }
+    let stock = entity(&s, "stock");
+    assert_eq!(
+        field(stock, "warehouse").generator,
+        Gen::Ref {
+            entity: "warehouse_bin".into(),
+            field: "warehouse".into()
+        }
+    );
+    assert_eq!(
+        field(stock, "bin").generator,
+        Gen::Lookup {
+            entity: "warehouse_bin".into(),
+            field: "bin".into(),
+            by: "warehouse".into()
+        },
+        "a composite foreign key takes every column from one parent row"
+    );
     let line = entity(&s, "order_line");
     assert!(
         matches!(&field(line, "line_no").generator, Gen::KeyPart { of, .. } if **of == Gen::IntRange { lo: 1, hi: 50 })
@@ -224,7 +245,7 @@ fn unknown_types_and_broken_statements_are_errors_with_their_place() {
     let e = errors("\n\nCREATE TABLE t (a int,, b int);");
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(
-        e[0].starts_with("bad.sql:3:1: cannot parse `CREATE TABLE"),
+        e[0].starts_with("bad.sql:3:23: cannot parse the `CREATE TABLE t ...` statement"),
         "{}",
         e[0]
     );
@@ -288,6 +309,8 @@ fn generated_rows_keep_every_constraint() {
         &s,
         &Settings {
             rows: Some(2000),
+            // 3 warehouses x 500 bins.
+            rows_of: vec![("warehouse_bin".into(), 1500)],
             ..Settings::default()
         },
     )
@@ -352,8 +375,82 @@ fn generated_rows_keep_every_constraint() {
         .zip(ints(&lines, col(&names, "line_no")))
         .collect();
     assert_eq!(keys.len(), 2000);
+    // A composite foreign key: each (warehouse, bin) pair is one existing bin.
+    let (bins, names) = table("warehouse_bin");
+    let bin_keys: HashSet<_> = strings(&bins, col(&names, "warehouse"))
+        .into_iter()
+        .zip(ints(&bins, col(&names, "bin")))
+        .collect();
+    assert_eq!(bin_keys.len(), 1500, "the whole key space, each once");
+    let (stock, names) = table("stock");
+    let used: Vec<_> = strings(&stock, col(&names, "warehouse"))
+        .into_iter()
+        .zip(ints(&stock, col(&names, "bin")))
+        .collect();
+    assert!(used.iter().all(|k| bin_keys.contains(k)));
     // Values fit their columns.
     let codes = strings(&categories, col(&table("category").1, "code"));
     assert!(codes.iter().flatten().all(|c| c.len() == 4));
     let _ = Value::Null;
+}
+
+#[test]
+fn the_newest_pagila_reads_but_for_its_vector_column() {
+    let text = ddl("pagila-schema.sql");
+    let (s, d) = sql::parse(&text, Some(Path::new("pagila-schema.sql")), None);
+    let d: Vec<String> = d.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        d,
+        [
+            "pagila-schema.sql:505:5: column `film_embedding.embedding` has type `public.vector(20)`, which datagen cannot generate; change the column's type, or generate this table from a datagen config"
+        ]
+    );
+    // PostgreSQL 18 virtual generated columns are computed by the server: left out.
+    let film = entity(&s, "film");
+    assert!(film.fields.iter().any(|f| f.name == "length"));
+    assert!(film.fields.iter().all(|f| f.name != "length_hours"));
+    // A unique key over a UUID and the partition column, unique by construction.
+    let payment = entity(&s, "payment");
+    assert!(
+        matches!(&field(payment, "uuid").generator, Gen::KeyPart { of, .. } if **of == Gen::Uuid)
+    );
+}
+
+#[test]
+fn a_table_that_fails_to_parse_is_reported_once() {
+    let e = errors(
+        "CREATE TABLE parent (id int PRIMARY KEY,, x int);\nCREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id));\nALTER TABLE parent ADD CONSTRAINT u UNIQUE (x);",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("bad.sql:1:41: cannot parse the `CREATE TABLE parent ...` statement"),
+        "{}",
+        e[0]
+    );
+}
+
+#[test]
+fn a_unique_column_too_small_for_the_rows_is_an_error_naming_it() {
+    let s = schema(
+        "tiny",
+        "CREATE TABLE t (id serial PRIMARY KEY, grade char(1) NOT NULL UNIQUE);",
+        None,
+    );
+    let settings = Settings {
+        rows: Some(2000),
+        ..Settings::default()
+    };
+    let e = Plan::new(&s, &settings)
+        .err()
+        .expect("2000 rows cannot be unique in one character")
+        .to_string();
+    assert!(e.contains("unique field `grade` of `t`"), "{e}");
+    assert!(e.contains("fewer than the 2000 rows"), "{e}");
+    // A unique text column with room is widened instead: no error for the same row count.
+    let s = schema(
+        "roomy",
+        "CREATE TABLE t (id serial PRIMARY KEY, email varchar(40) NOT NULL UNIQUE);",
+        None,
+    );
+    assert!(Plan::new(&s, &settings).is_ok());
 }

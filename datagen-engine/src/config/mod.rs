@@ -9,6 +9,7 @@ mod check;
 mod defaults;
 mod field;
 mod generator;
+mod groups;
 mod numeric;
 mod read;
 mod resolve;
@@ -30,7 +31,7 @@ use yaml::Node;
 /// The keys of a config's top level.
 const TOP_KEYS: [&str; 4] = ["seed", "locale", "providers", "entities"];
 /// The keys of an entity.
-const ENTITY_KEYS: [&str; 2] = ["rows", "fields"];
+const ENTITY_KEYS: [&str; 4] = ["rows", "fields", "groups", "group_field"];
 
 /// What the checks need to know of an entity besides its IR.
 #[derive(Clone, Debug, Default)]
@@ -39,6 +40,8 @@ pub(crate) struct EntityMeta {
     pub broken: bool,
     /// One per field.
     pub fields: Vec<Meta>,
+    /// The entity's A/B groups, applied once every field's type is known.
+    pub groups: Option<groups::Pending>,
 }
 
 /// Reads a native config. Returns the schema read (fields that could not be read are kept as
@@ -63,6 +66,11 @@ pub fn parse(text: &str, source: Option<&Path>) -> (Schema, Vec<Diagnostic>) {
                     let mut metas = read_top(&mut r, &root, &mut schema);
                     check::run(&mut r, &schema, &metas);
                     resolve::run(&mut r, &mut schema, &mut metas);
+                    for (e, m) in schema.entities.iter_mut().zip(&metas) {
+                        if let Some(pending) = &m.groups {
+                            groups::apply(&mut r, e, pending);
+                        }
+                    }
                 }
             }
         }
@@ -151,17 +159,22 @@ fn read_entity(r: &mut Reader, name: &str, span: Span, node: &Node) -> (Entity, 
     let mut meta = EntityMeta {
         broken: true,
         fields: Vec::new(),
+        groups: None,
     };
     let Some(entries) = r.map(node, &format!("entity `{name}`")) else {
         return (entity, meta);
     };
     let mut rows = None;
     let mut fields = None;
+    let mut group_list = None;
+    let mut group_field = None;
     for (k, v) in entries {
         let Some(key) = r.key_name(k) else { continue };
         match key {
             "rows" => rows = Some(v),
             "fields" => fields = Some(v),
+            "groups" => group_list = Some((k, v)),
+            "group_field" => group_field = Some(v),
             _ => r.unknown_key(k, "key", &format!("entity `{name}`"), &ENTITY_KEYS),
         }
     }
@@ -191,6 +204,15 @@ fn read_entity(r: &mut Reader, name: &str, span: Span, node: &Node) -> (Entity, 
             format!("entity `{name}` has no `fields`"),
             "add `fields:` with each field's name and spec",
         ),
+    }
+    match (group_list, group_field) {
+        (Some((k, v)), field) => meta.groups = groups::read(r, name, k, v, field),
+        (None, Some(v)) => r.err_help(
+            v.span,
+            format!("entity `{name}` has `group_field` but no `groups`"),
+            "add `groups:` with each group's `share`, or drop `group_field`",
+        ),
+        (None, None) => {}
     }
     (entity, meta)
 }

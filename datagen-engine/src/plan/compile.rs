@@ -8,9 +8,9 @@ use datagen_core::seed::name_hash;
 
 use crate::diag::{Diagnostic, closest};
 use crate::ir::{DataType, Dist, Entity, Field, Gen, Value};
-use crate::plan::keys;
 use crate::plan::node::{Kind, Node, Pick, RefPick, Sampler};
 use crate::plan::template;
+use crate::plan::{group, keys};
 
 /// What compiling one entity can see of the others.
 pub(crate) struct Scope<'a> {
@@ -109,7 +109,7 @@ fn is_textual(ty: &DataType) -> bool {
 }
 
 #[allow(clippy::too_many_lines)]
-fn node(
+pub(crate) fn node(
     f: &Field,
     names: &[&str],
     siblings: &[Field],
@@ -428,6 +428,10 @@ fn node(
                 Kind::Const(Value::Null)
             }
         },
+        Gen::Group { names, shares } => group::compile_group(f, names, shares, rows, diags),
+        Gen::Grouped { by, groups, arms } => {
+            group::compile_grouped(f, by, groups, arms, names, siblings, scope, diags)
+        }
         Gen::Object(fields) => {
             let (nodes, order) = level(fields, scope, false, diags);
             Kind::Object(nodes, order)

@@ -10,6 +10,7 @@ use datagen_core::seed::child_key;
 use datagen_core::weighted::pick_cumulative;
 
 use crate::chunk::{Column, Values};
+use crate::plan::group;
 use crate::plan::node::{Kind, Node, Pick};
 use crate::plan::template::{Piece, render};
 
@@ -205,6 +206,17 @@ pub(crate) fn draw(
                 draw(item, ctx, item_path, row, items, &[], &[], 0);
             }
             out.end_list();
+        }
+        Kind::Group { cum, rows, .. } => {
+            let k = group::group_of(cum, *rows, path, row);
+            if let Kind::Group { names, .. } = &node.kind {
+                out.str_buf().push_str(&names[k]);
+                out.end_str();
+            }
+        }
+        Kind::Grouped { by, arms } => {
+            let arm = group::arm_of(arms, &level[*by], &siblings[*by], at);
+            draw(arm, ctx, path, row, out, level, siblings, at);
         }
         Kind::Fit { inner, max, suffix } => {
             draw(inner, ctx, path, row, out, level, siblings, at);

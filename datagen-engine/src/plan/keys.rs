@@ -47,6 +47,7 @@ fn size(of: &Gen, ty: &DataType, scope: &Scope<'_>) -> Option<u128> {
         Gen::OneOf { values, .. } if !values.is_empty() => Some(values.len() as u128),
         Gen::Regex(p) => Regex::new(p).ok().map(|re| re.count().unwrap_or(u128::MAX)),
         Gen::Bool { .. } => Some(2),
+        Gen::Uuid => Some(1 << 122),
         _ => None,
     }
 }
@@ -85,7 +86,7 @@ pub(crate) fn key_part(
             Diagnostic::new(
                 f.span,
                 format!(
-                    "field `{}` of `{entity}`: a column of the composite key `{key}` must be a ref, an integer range, one_of, a regex or a bool",
+                    "field `{}` of `{entity}`: a column of the composite key `{key}` must be a ref, an integer range, one_of, a regex, a bool or a uuid",
                     f.name
                 ),
             )
@@ -169,6 +170,10 @@ pub(crate) fn key_part(
                 Kind::Const(Value::Null)
             }
         },
+        Gen::Uuid => Kind::Part {
+            joint,
+            domain: PartDomain::Uuid,
+        },
         _ => Kind::Part {
             joint,
             domain: PartDomain::Bool,
@@ -225,5 +230,35 @@ pub(crate) fn push_part(domain: &PartDomain, index: u128, scale: u8, out: &mut c
             out.end_str();
         }
         PartDomain::Bool => out.push_bool(index == 1),
+        PartDomain::Uuid => out.push_uuid(uuid_v4(index)),
+    }
+}
+
+/// The version-4 UUID carrying the 122 bits of `index` around its version and variant bits: a
+/// bijection from `0..2^122` onto the version-4 UUIDs.
+fn uuid_v4(index: u128) -> u128 {
+    let high = (index >> 74) & ((1 << 48) - 1);
+    let mid = (index >> 62) & 0xfff;
+    let low = index & ((1 << 62) - 1);
+    (high << 80) | (0x4 << 76) | (mid << 64) | (0b10 << 62) | low
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_v4;
+
+    #[test]
+    fn uuid_indexes_are_version_4_and_distinct() {
+        let ids: Vec<u128> = [0, 1, (1 << 62) - 1, 1 << 62, 1 << 74, (1 << 122) - 1]
+            .into_iter()
+            .map(uuid_v4)
+            .collect();
+        for id in &ids {
+            let u = uuid::Uuid::from_u128(*id);
+            assert_eq!(u.get_version_num(), 4);
+            assert_eq!(u.get_variant(), uuid::Variant::RFC4122);
+        }
+        let distinct: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len());
     }
 }

@@ -6,9 +6,10 @@
 
 mod column;
 mod compile;
-mod fill;
+pub(crate) mod fill;
+mod group;
 mod keys;
-mod node;
+pub(crate) mod node;
 mod template;
 
 use std::collections::HashMap;
@@ -57,6 +58,8 @@ pub struct Plan {
     seed: u64,
     entities: Vec<EntityPlan>,
     source: Option<PathBuf>,
+    /// Boundary or negative rows in place of the entities' rows (`--cases`).
+    cases: Option<crate::cases::CaseRows>,
 }
 
 impl Plan {
@@ -148,6 +151,7 @@ impl Plan {
                 seed,
                 entities,
                 source: schema.source.clone(),
+                cases: None,
             })
         } else {
             let source = schema.source.clone();
@@ -183,12 +187,30 @@ impl Plan {
 
     /// Entity `e`'s output shape.
     pub fn table(&self, e: usize) -> &TableSchema {
-        &self.entities[e].table
+        match &self.cases {
+            Some(cases) => cases.table(e),
+            None => &self.entities[e].table,
+        }
     }
 
     /// Entity `e`'s row count.
     pub fn rows(&self, e: usize) -> u64 {
-        self.entities[e].rows
+        match &self.cases {
+            Some(cases) => cases.rows(e),
+            None => self.entities[e].rows,
+        }
+    }
+
+    /// Entity `e`'s compiled fields, which are written, its row count and output shape (those
+    /// of its own rows, whatever cases are set).
+    pub(crate) fn parts(&self, e: usize) -> (&[Node], &[bool], u64, &TableSchema) {
+        let entity = &self.entities[e];
+        (&entity.nodes, &entity.written, entity.rows, &entity.table)
+    }
+
+    /// Generates `cases` in place of the entities' rows.
+    pub(crate) fn set_cases(&mut self, cases: crate::cases::CaseRows) {
+        self.cases = Some(cases);
     }
 
     /// The index of the entity called `name`.
@@ -206,12 +228,16 @@ impl Plan {
     /// depend only on (seed, entity, row, field).
     pub fn chunk(&self, e: usize, rows: Range<u64>) -> Chunk {
         let written = &self.entities[e].written;
-        let columns = self
-            .columns(e, Rows::Range(&rows), written)
+        let patch = self.cases.as_ref().map(|c| c.patch(e));
+        let mut columns: Vec<Column> = self
+            .columns_with(e, Rows::Range(&rows), written, patch.as_ref())
             .into_iter()
             .zip(written)
             .filter_map(|(c, w)| w.then_some(c))
             .collect();
+        if let Some(patch) = &patch {
+            columns.extend(patch.labels(&rows));
+        }
         Chunk {
             start: rows.start,
             len: usize::try_from(rows.end.saturating_sub(rows.start)).unwrap_or(usize::MAX),
@@ -222,6 +248,17 @@ impl Plan {
     /// The columns `want` of entity `e` (plus what they read) for `rows`; unwanted columns are
     /// left empty.
     fn columns(&self, e: usize, rows: Rows<'_>, want: &[bool]) -> Vec<Column> {
+        self.columns_with(e, rows, want, None)
+    }
+
+    /// [`Plan::columns`], with the values of case rows taken from `patch`.
+    fn columns_with(
+        &self,
+        e: usize,
+        rows: Rows<'_>,
+        want: &[bool],
+        patch: Option<&crate::cases::Patch<'_>>,
+    ) -> Vec<Column> {
         let entity = &self.entities[e];
         let mut need = want.to_vec();
         // Close over dependencies: walk the generation order backwards.
@@ -270,6 +307,9 @@ impl Plan {
                             RefPick::Tree => Some(ctx.below(row.min(*count).max(1))),
                         });
                     }
+                    if let Some(patch) = patch {
+                        patch.picks(i, rows, &mut rows_picked);
+                    }
                     out = match key {
                         #[allow(clippy::cast_possible_wrap)]
                         Some(start) => {
@@ -288,6 +328,9 @@ impl Plan {
                 Kind::Part { joint, domain } => {
                     for r in 0..n {
                         let index = joint.digit(entity.path, rows.get(r));
+                        if patch.is_some_and(|p| p.push(i, node, &mut ctx, path, rows.get(r), &mut out)) {
+                            continue;
+                        }
                         keys::push_part(domain, index, node.scale, &mut out);
                     }
                 }
@@ -303,6 +346,9 @@ impl Plan {
                     for r in 0..n {
                         let row = rows.get(r);
                         ctx.__seek(path, row);
+                        if patch.is_some_and(|p| p.push(i, node, &mut ctx, path, row, &mut out)) {
+                            continue;
+                        }
                         draw(
                             node,
                             &mut ctx,
@@ -341,6 +387,11 @@ impl Plan {
 
 /// Whether a generator can produce nulls without a null rate (a lookup through a nullable ref).
 fn nullable(generator: &crate::ir::Gen) -> bool {
+    if let crate::ir::Gen::Grouped { arms, .. } = generator {
+        return arms
+            .iter()
+            .any(|a| a.null_rate > 0.0 || nullable(&a.generator));
+    }
     matches!(
         generator,
         crate::ir::Gen::Lookup { .. }

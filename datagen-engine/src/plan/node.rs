@@ -96,6 +96,15 @@ pub(crate) enum Kind {
     Array { min: u32, max: u32, item: Box<Node> },
     /// A JSON document from a generator, as its JSON text.
     Json(std::sync::Arc<dyn crate::ir::JsonGenerator + Send + Sync>),
+    /// The row's group name: `names[k]` for the `k` whose run of the permuted rows (`cum`,
+    /// cumulative counts over `rows` rows) holds the row.
+    Group {
+        names: Vec<String>,
+        cum: Vec<u64>,
+        rows: u64,
+    },
+    /// A field drawn by `arms[k]` in group `k`, read from the group field `by`.
+    Grouped { by: usize, arms: Vec<Node> },
 }
 
 /// How `one_of` picks its value.
@@ -156,6 +165,8 @@ pub(crate) enum PartDomain {
     Regex(Box<Regex>),
     /// `index == 1`.
     Bool,
+    /// The version-4 UUID whose 122 random bits are `index`.
+    Uuid,
 }
 
 /// A compiled distribution.
@@ -201,6 +212,9 @@ impl Node {
             Kind::Offset { from, .. } => vec![*from],
             Kind::Lookup { by, .. } => vec![*by],
             Kind::Fit { inner, .. } => inner.deps(),
+            Kind::Grouped { by, arms } => std::iter::once(*by)
+                .chain(arms.iter().flat_map(Node::deps))
+                .collect(),
             _ => Vec::new(),
         }
     }

@@ -1,9 +1,9 @@
 //! The coherent address: `address.address` and [`place`], one real place per draw.
 //!
 //! What is coherent, per locale:
-//! - en_US: the city, its state, its coordinates (GeoNames) and the ZIP code: a ZIP code in use
-//!   (Census ZCTA) whose 3-digit prefix belongs to the city's state. The ZIP lies in the right
-//!   state but is not necessarily one of the city's own.
+//! - en_US: the city, its state, its coordinates (GeoNames) and a ZIP code in use (Census ZCTA)
+//!   of the city's state whose centre lies within 12 km of the city (the state's nearest, for the
+//!   few places with none that close).
 //! - the other locales: the city (in the locale's language and script), its first-level region
 //!   (named as [`state`](super::state) names it) and its coordinates come from one GeoNames
 //!   place, and the postcode is one of that place's own (de_DE, fr_FR, it_IT, ja_JP, zh_CN,
@@ -15,13 +15,11 @@
 //!
 //! Safe mode changes nothing: the places are public facts and the street lines are made up.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use datagen_core::{Ctx, Locale};
 
 use crate::table::{Table, fill_template};
-use crate::text::{parse_ranges, push_padded};
 
 /// A table of places under `data/`, parsed on first use.
 macro_rules! place_table {
@@ -33,15 +31,11 @@ macro_rules! place_table {
     }};
 }
 
-/// en_US places: name, state code, latitude, longitude; weighted by population.
-fn us_places() -> &'static Table<4> {
-    place_table!(4, "en_US/place.tsv")
-}
-
-/// The places of the other locales: name, region, postcode templates (`,` between them; see
-/// `fill_template`), latitude, longitude; weighted by population.
-fn places(locale: Locale) -> Option<&'static Table<5>> {
-    Some(match locale {
+/// The places of a locale: name, region (en_US: the USPS state code), postcodes (`,` between
+/// them; templates for `fill_template`, en_US ZIP codes as they are), latitude, longitude;
+/// weighted by population.
+fn places(locale: Locale) -> &'static Table<5> {
+    match locale {
         Locale::EnGb => place_table!(5, "en_GB/place.tsv"),
         Locale::DeDe => place_table!(5, "de_DE/place.tsv"),
         Locale::FrFr => place_table!(5, "fr_FR/place.tsv"),
@@ -52,23 +46,9 @@ fn places(locale: Locale) -> Option<&'static Table<5>> {
         Locale::ZhCn => place_table!(5, "zh_CN/place.tsv"),
         Locale::NlNl => place_table!(5, "nl_NL/place.tsv"),
         // en_US, and any locale added later until it has its own table.
-        _ => return None,
-    })
-}
-
-/// The ZIP codes in use of each state, from the ZIP table's prefixes.
-static ZIPS_BY_STATE: LazyLock<HashMap<&'static str, Vec<u32>>> = LazyLock::new(|| {
-    let mut by_state: HashMap<&'static str, Vec<u32>> = HashMap::new();
-    for [prefix, state, suffixes] in super::ZIP_EN_US.rows() {
-        let prefix: u32 = prefix.parse().expect("ZIP prefixes are numbers (tested)");
-        by_state.entry(state).or_default().extend(
-            parse_ranges("en_US/zip.tsv", suffixes)
-                .into_iter()
-                .map(|s| prefix * 100 + s),
-        );
+        _ => place_table!(5, "en_US/place.tsv"),
     }
-    by_state
-});
+}
 
 /// The name of the locale's own country in the locale's language.
 static HOME_COUNTRY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -118,67 +98,38 @@ pub struct Place {
     pub longitude: f64,
 }
 
-/// A drawn place before its postcode and street are drawn: all borrowed from the tables.
+/// A drawn place before its postcode and street are drawn: all borrowed from the table.
 struct Drawn {
     city: &'static str,
     state: &'static str,
-    /// The ZIP codes of the state (en_US) or the place's postcode templates.
-    postcodes: Postcodes,
+    /// The place's postcodes, `,` between them.
+    postcodes: &'static str,
     latitude: &'static str,
     longitude: &'static str,
 }
 
-/// Where a drawn place's postcode comes from.
-enum Postcodes {
-    Zips(&'static [u32]),
-    Templates(&'static str),
-}
-
 /// Draws a place of the locale's country, weighted by population.
 fn draw(ctx: &mut Ctx) -> Drawn {
-    match places(ctx.locale()) {
-        Some(table) => {
-            let [city, state, templates, latitude, longitude] = *table.pick(ctx);
-            Drawn {
-                city,
-                state,
-                postcodes: Postcodes::Templates(templates),
-                latitude,
-                longitude,
-            }
-        }
-        None => {
-            let [city, state, latitude, longitude] = *us_places().pick(ctx);
-            let zips = ZIPS_BY_STATE
-                .get(state)
-                .map_or(&[][..], |zips| zips.as_slice());
-            Drawn {
-                city,
-                state,
-                postcodes: Postcodes::Zips(zips),
-                latitude,
-                longitude,
-            }
-        }
+    let [city, state, postcodes, latitude, longitude] = *places(ctx.locale()).pick(ctx);
+    Drawn {
+        city,
+        state,
+        postcodes,
+        latitude,
+        longitude,
     }
 }
 
 impl Drawn {
-    /// Appends one of the place's postcodes to `out`.
+    /// Appends one of the place's postcodes to `out`, each equally likely.
     fn write_postcode(&self, ctx: &mut Ctx, out: &mut String) {
-        match self.postcodes {
-            Postcodes::Zips(zips) if !zips.is_empty() => push_padded(out, *ctx.pick(zips), 5),
-            // Every state in the place table has ZIP codes (tested); this keeps a draw total.
-            Postcodes::Zips(_) => super::write_postcode(ctx, out),
-            Postcodes::Templates(templates) => {
-                let count = templates.bytes().filter(|&b| b == b',').count() + 1;
-                let template = templates
-                    .split(',')
-                    .nth(ctx.index(count))
-                    .unwrap_or(templates);
-                fill_template(ctx, template, out);
-            }
-        }
+        let count = self.postcodes.bytes().filter(|&b| b == b',').count() + 1;
+        let template = self
+            .postcodes
+            .split(',')
+            .nth(ctx.index(count))
+            .unwrap_or(self.postcodes);
+        fill_template(ctx, template, out);
     }
 }
 
@@ -294,38 +245,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_place_table_parses_and_states_have_zips() {
-        for [name, state, lat, lon] in us_places().rows() {
-            assert!(
-                ZIPS_BY_STATE.contains_key(state),
-                "{name}: no ZIP for {state}"
-            );
-            assert!(
-                lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok(),
-                "{name}"
-            );
-        }
+    fn every_place_table_parses_with_known_regions() {
         for locale in Locale::ALL {
-            let Some(table) = places(locale) else {
-                continue;
+            let regions: Vec<&str> = match super::super::regions(locale) {
+                Some(table) => table.rows().iter().map(|r| r[0]).collect(),
+                None => super::super::STATE_EN_US
+                    .rows()
+                    .iter()
+                    .map(|r| r[0])
+                    .collect(),
             };
-            let regions: Vec<&str> = super::super::regions(locale)
-                .expect("every locale with places has regions")
-                .rows()
-                .iter()
-                .map(|r| r[0])
-                .collect();
-            for [name, region, templates, lat, lon] in table.rows() {
+            for [name, region, postcodes, lat, lon] in places(locale).rows() {
                 assert!(
                     lat.parse::<f64>().is_ok() && lon.parse::<f64>().is_ok(),
                     "{name}"
                 );
                 assert!(regions.contains(region), "{locale} {name}: {region}");
                 assert!(
-                    templates.split(',').all(|t| !t.is_empty()
+                    postcodes.split(',').all(|t| !t.is_empty()
                         && t.bytes()
                             .all(|b| b.is_ascii_alphanumeric() || b"#@% -".contains(&b))),
-                    "{name}: {templates}"
+                    "{name}: {postcodes}"
                 );
             }
         }

@@ -19,7 +19,7 @@ pub(super) enum Slot {
     /// Being computed: meeting it again is a cycle with no value in between.
     Busy,
     /// Computed.
-    Done(Shape),
+    Done(Box<Shape>),
 }
 
 /// The arena of nodes and the memo tables that keep one node per schema and per intersection.
@@ -103,7 +103,7 @@ impl<'a> Compiler<'a> {
 
     /// A node holding an already computed shape.
     pub(super) fn push(&mut self, shape: Shape) -> Id {
-        self.slots.push(Slot::Done(shape));
+        self.slots.push(Slot::Done(Box::new(shape)));
         self.slots.len() - 1
     }
 
@@ -119,7 +119,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn resolve(&mut self, id: Id) -> Result<(), Error> {
         let slot = std::mem::replace(&mut self.slots[id], Slot::Busy);
         let shape = match slot {
-            Slot::Done(shape) => shape,
+            Slot::Done(shape) => *shape,
             Slot::Busy => {
                 return Err(Error::Unsupported {
                     pointer: String::new(),
@@ -162,7 +162,7 @@ impl<'a> Compiler<'a> {
                 shape.unwrap_or_else(|| Shape::any("/"))
             }
         };
-        self.slots[id] = Slot::Done(shape);
+        self.slots[id] = Slot::Done(Box::new(shape));
         Ok(())
     }
 
@@ -257,10 +257,9 @@ impl<'a> Compiler<'a> {
         if keyword == "$dynamicRef"
             && let Some(name) = reference.rsplit_once('#').map(|(_, n)| n)
             && self.index.has_dynamic_anchor(&target, name)
+            && let Some(found) = self.index.dynamic(&self.scope, name)
         {
-            if let Some(found) = self.index.dynamic(&self.scope, name) {
-                return Ok(found);
-            }
+            return Ok(found);
         }
         Ok(target)
     }

@@ -71,7 +71,7 @@ impl Format {
                 }
             }
             Format::Uuid => tech::write_uuid(ctx, out),
-            Format::Regex => out.push_str(*ctx.pick(REGEXES)),
+            Format::Regex => out.push_str(ctx.pick::<&str>(REGEXES)),
             Format::JsonPointer => write_path(ctx, out, 4),
             Format::RelativeJsonPointer => {
                 out.push_str(&ctx.below(4).to_string());
@@ -83,7 +83,7 @@ impl Format {
             }
             Format::UriTemplate => {
                 internet::write_url(ctx, out);
-                out.push_str(*ctx.pick(TEMPLATES));
+                out.push_str(ctx.pick::<&str>(TEMPLATES));
             }
         }
     }
@@ -118,7 +118,7 @@ fn write_path(ctx: &mut Ctx, out: &mut String, max: u64) {
     let n = 1 + ctx.below(max);
     for _ in 0..n {
         out.push('/');
-        out.push_str(*ctx.pick(SEGMENTS));
+        out.push_str(ctx.pick::<&str>(SEGMENTS));
     }
 }
 

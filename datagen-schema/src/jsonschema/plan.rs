@@ -29,6 +29,8 @@ pub(super) struct Node {
     pub(super) others: Vec<u8>,
     /// Whether an instance must be checked against `shape` after generating (and redrawn).
     pub(super) check: bool,
+    /// The first `multipleOf` as `digits * 10^-decimals`, for writing exact decimals.
+    pub(super) step: Option<(u128, u32)>,
     pub(super) object: ObjPlan,
     pub(super) array: ArrPlan,
 }
@@ -147,7 +149,7 @@ fn plan(c: &mut Compiler<'_>, id: Id, work: &mut Vec<Id>) -> Result<Node, Error>
     for &n in &shape.not {
         c.resolve(n)?;
         let not = c.shape(n);
-        if type_only(not) {
+        if not.is_type_only() {
             types &= !not.types;
         }
     }
@@ -196,7 +198,12 @@ fn plan(c: &mut Compiler<'_>, id: Id, work: &mut Vec<Id>) -> Result<Node, Error>
         .into_iter()
         .filter(|b| types & b != 0 && !list.contains(b))
         .collect();
+    let step = shape
+        .multiple_of
+        .first()
+        .and_then(|&m| super::check::decimal(m));
     Ok(Node {
+        step,
         types: list,
         others,
         consts: None,
@@ -224,20 +231,6 @@ fn absorb_dependents(c: &mut Compiler<'_>, shape: &mut Shape) -> Result<(), Erro
         let other = c.shape(dep).clone();
         shape.merge(&other);
     }
-}
-
-/// Whether a shape only restricts the type (so `not` of it removes types).
-fn type_only(s: &Shape) -> bool {
-    let mut any = Shape::any("");
-    any.types = s.types;
-    any.typed = s.typed;
-    format!(
-        "{:?}",
-        Shape {
-            pointer: String::new(),
-            ..s.clone()
-        }
-    ) == format!("{any:?}")
 }
 
 /// The type bits to generate from: the allowed ones the keywords speak of, or all allowed.

@@ -105,7 +105,7 @@ pub(super) fn settle(nodes: &mut [Option<Node>]) {
             let possible = n.object.fields.iter().filter(|f| !f.avoid).count() as u64;
             let obj_dead = required_dead || (possible < min_props && n.object.extras.is_empty());
             n.types
-                .retain(|&t| !(t == ARR && arr_dead) && !(t == OBJ && obj_dead));
+                .retain(|&t| !((t == ARR && arr_dead) || (t == OBJ && obj_dead)));
             if n.types.is_empty() && !n.others.is_empty() {
                 // Keywords only constrain their own types: `{"contains": false}` holds for
                 // every non-array.

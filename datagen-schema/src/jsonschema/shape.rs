@@ -220,6 +220,18 @@ impl Shape {
         }
     }
 
+    /// Whether the shape restricts nothing but the type (so `not` of it removes those types).
+    pub(super) fn is_type_only(&self) -> bool {
+        self.consts.is_empty()
+            && self.lo.is_none()
+            && self.hi.is_none()
+            && self.multiple_of.is_empty()
+            && !self.speaks_of(STR | ARR | OBJ)
+            && !self.has_choices()
+            && self.not.is_empty()
+            && self.checks.is_empty()
+    }
+
     /// Whether the shape says anything about values of the types in `mask` (so that, with no
     /// `type` written, those are the types worth generating).
     pub(super) fn speaks_of(&self, mask: u8) -> bool {

@@ -1,5 +1,7 @@
 //! Generation: writing one instance of a node as JSON text, drawing from the context.
 
+use std::fmt::Write as _;
+
 use datagen_core::Ctx;
 use datagen_core::seed::name_hash;
 use serde_json::Value;
@@ -91,7 +93,7 @@ impl Writer<'_> {
             NULL => out.push_str("null"),
             BOOL => out.push_str(if ctx.chance(0.5) { "true" } else { "false" }),
             INT => integer(s, ctx, out),
-            NUM => number(s, ctx, out),
+            NUM => number(s, node.step, ctx, out),
             STR => string(s, ctx, out, hint),
             ARR => return self.array(node, ctx, out, depth),
             OBJ => return self.object(node, ctx, out, depth),
@@ -111,7 +113,14 @@ impl Writer<'_> {
         } else {
             soft + ctx.below((hi - soft).min(3) + 1)
         };
-        let mut marks = vec![false; n as usize];
+        let mut stack = [false; 16];
+        let mut heap = Vec::new();
+        let marks: &mut [bool] = if n as usize <= stack.len() {
+            &mut stack[..n as usize]
+        } else {
+            heap.resize(n as usize, false);
+            &mut heap
+        };
         if let Some((_, _, min, max)) = &plan.contains {
             let most = max.unwrap_or(n).min(n);
             let k = if *min >= most {
@@ -169,10 +178,18 @@ impl Writer<'_> {
         let s = &node.shape;
         let plan = &node.object;
         let fields = &plan.fields;
-        let mut chosen: Vec<bool> = fields
-            .iter()
-            .map(|f| f.required || (!f.avoid && depth < SOFT_DEPTH && ctx.chance(0.75)))
-            .collect();
+        // On the stack for the usual object; allocated only past 64 properties.
+        let mut stack = [false; 64];
+        let mut heap = Vec::new();
+        let chosen: &mut [bool] = if fields.len() <= stack.len() {
+            &mut stack[..fields.len()]
+        } else {
+            heap.resize(fields.len(), false);
+            &mut heap
+        };
+        for (c, f) in chosen.iter_mut().zip(fields) {
+            *c = f.required || (!f.avoid && depth < SOFT_DEPTH && ctx.chance(0.75));
+        }
         let mut changed = true;
         while changed {
             changed = false;
@@ -245,7 +262,7 @@ impl Writer<'_> {
             match &source.names {
                 Names::Pattern(g) => g.write(ctx, &mut name),
                 Names::Words => {
-                    name.push_str(*ctx.pick(WORDS));
+                    name.push_str(ctx.pick::<&str>(WORDS));
                     name.push_str(&extra.to_string());
                 }
                 Names::Schema(id) => {
@@ -330,7 +347,7 @@ pub(super) fn int_range(s: &Shape) -> Option<(i64, i64)> {
 
 fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
     let Some((lo, hi)) = int_range(s) else {
-        out.push_str("0");
+        out.push('0');
         return;
     };
     if let Some(&m) = s.multiple_of.first() {
@@ -342,7 +359,7 @@ fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
             );
             if klo <= khi {
                 let k = klo + ctx.below((khi - klo) as u64 + 1) as i64;
-                out.push_str(&(k * m).to_string());
+                let _ = write!(out, "{}", k * m);
                 return;
             }
         }
@@ -352,7 +369,7 @@ fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
                 .iter()
                 .all(|&m| check::is_multiple(v as f64, m))
             {
-                out.push_str(&v.to_string());
+                let _ = write!(out, "{v}");
                 return;
             }
         }
@@ -360,10 +377,11 @@ fn integer(s: &Shape, ctx: &mut Ctx, out: &mut String) {
         return;
     }
     let v = lo + ctx.below((hi - lo) as u64 + 1) as i64;
-    out.push_str(&v.to_string());
+    let _ = write!(out, "{v}");
 }
 
-fn number(s: &Shape, ctx: &mut Ctx, out: &mut String) {
+/// A number; `step` is the first `multipleOf` as `digits * 10^-decimals`.
+fn number(s: &Shape, step: Option<(u128, u32)>, ctx: &mut Ctx, out: &mut String) {
     let lo = s.lo.map_or_else(
         || s.hi.map_or(0.0, |h| h.value.min(0.0) - 1000.0),
         |b| b.value,
@@ -371,19 +389,23 @@ fn number(s: &Shape, ctx: &mut Ctx, out: &mut String) {
     let hi = s.hi.map_or(lo.max(0.0) + 1000.0, |b| b.value);
     if let Some(&m) = s.multiple_of.first() {
         let (klo, khi) = ((lo / m).ceil(), (hi / m).floor());
-        let decimals = check::decimal(m).map_or(0, |(_, d)| d.min(17) as usize);
+        let start = out.len();
         for _ in 0..64 {
+            let Some((digits, decimals)) = step else { break };
             if klo > khi || khi - klo > 9.0e15 {
                 break;
             }
             let k = klo + ctx.below((khi - klo) as u64 + 1) as f64;
-            // Rounded to the decimals of `m`, so `k * 0.01` is written `19.99`.
-            let v: f64 = format!("{:.decimals$}", k * m).parse().unwrap_or(k * m);
-            if check::number(s, v) && scales_exactly(v) {
-                push_f64(out, v);
+            // `k * m` written exactly as a decimal: `k * 0.01` is `19.99`, not `19.990000000000002`.
+            let Some(n) = (k as i128).checked_mul(digits as i128) else { break };
+            out.truncate(start);
+            let written = push_decimal(out, n, decimals);
+            let v: f64 = out[start..].parse().unwrap_or(f64::NAN);
+            if check::number(s, v) && scales_exactly(v, written) {
                 return;
             }
         }
+        out.truncate(start);
         out.push('0');
         return;
     }
@@ -403,10 +425,36 @@ fn number(s: &Shape, ctx: &mut Ctx, out: &mut String) {
     push_f64(out, (lo + hi) / 2.0);
 }
 
-/// Whether `v` times the first power of ten that makes it whole (as a float) is exactly whole:
-/// validators that read a float as a fraction this way then see its true decimal value, so
-/// `multipleOf` holds for them as it does for the decimal.
-fn scales_exactly(v: f64) -> bool {
+/// Appends `n * 10^-decimals` as a decimal without trailing zeros; returns the digits written
+/// after the point.
+fn push_decimal(out: &mut String, n: i128, decimals: u32) -> u32 {
+    if n < 0 {
+        out.push('-');
+    }
+    let start = out.len();
+    let _ = write!(out, "{}", n.unsigned_abs());
+    let d = decimals as usize;
+    if d == 0 {
+        return 0;
+    }
+    let len = out.len() - start;
+    if len <= d {
+        out.insert_str(start, &"0".repeat(d + 1 - len));
+    }
+    let point = out.len() - d;
+    out.insert(point, '.');
+    let trimmed = out.trim_end_matches('0').len();
+    out.truncate(trimmed);
+    if out.ends_with('.') {
+        out.pop();
+    }
+    out.len().saturating_sub(point + 1) as u32
+}
+
+/// Whether `v` times the first power of ten that makes it whole (as a float) is exactly whole
+/// after `decimals` powers: validators that read a float as a fraction this way then see its
+/// true decimal value, so `multipleOf` holds for them as it does for the decimal.
+fn scales_exactly(v: f64, decimals: u32) -> bool {
     let mut x = v;
     let mut p = 0;
     while (x.floor() - x).abs() >= f64::EPSILON {
@@ -416,14 +464,15 @@ fn scales_exactly(v: f64) -> bool {
         }
         x = v * 10f64.powi(p);
     }
-    check::decimal(v.abs()).is_some_and(|(_, decimals)| decimals == p as u32) && x == x.floor()
+    p as u32 == decimals && x == x.floor()
 }
 
-/// Appends a finite float as JSON.
+/// Appends a finite float as JSON: the shortest decimal that reads back as `v`.
 fn push_f64(out: &mut String, v: f64) {
-    match serde_json::Number::from_f64(v) {
-        Some(n) => out.push_str(&n.to_string()),
-        None => out.push('0'),
+    if v.is_finite() {
+        let _ = write!(out, "{v}");
+    } else {
+        out.push('0');
     }
 }
 

@@ -161,6 +161,9 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     let mut fk_of: HashMap<&str, FkPart<'_>> = HashMap::new();
     for fk in &fks {
         let Some(p) = model.table(&fk.table) else {
+            if model.is_broken(&fk.table) {
+                continue;
+            }
             let what = fk.name.as_deref().map_or_else(
                 || "a foreign key".to_string(),
                 |n| format!("foreign key `{n}`"),
@@ -263,7 +266,7 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     // The fields.
     let mut fields = Vec::with_capacity(table.columns.len());
     let mut must_fill: Vec<String> = Vec::new();
-    for c in &table.columns {
+    for c in table.columns.iter().filter(|c| !c.computed) {
         let rule = columns_rules.get(&c.name).cloned().unwrap_or_default();
         let (base, user) = resolve_type(model, &c.ty);
         let sh = match user {
@@ -281,9 +284,7 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             );
             continue;
         };
-        let not_null = c.not_null
-            || rule.not_null
-            || matches!(user, Some(UserType::Domain { not_null: true, .. }));
+        let not_null = c.not_null || rule.not_null;
         let null_rate = if not_null { 0.0 } else { NULL_RATE };
         let default_true = c
             .default
@@ -343,10 +344,11 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             field.generator = Gen::Key { start: 1 };
             field.null_rate = 0.0;
         } else {
-            let mut g = if unique && matches!(sh, Shape::Text { .. }) {
-                let Shape::Text { max } = sh else {
-                    unreachable!("matched a text shape")
-                };
+            let unique_text_max = match sh {
+                Shape::Text { max } if unique => Some(max),
+                _ => None,
+            };
+            let mut g = if let Some(max) = unique_text_max {
                 unique_text(&table.name, &c.name, max, &rule)
             } else {
                 match generator(&table.name, &c.name, &sh, &rule, default_true) {
@@ -376,6 +378,13 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
                     of: Box::new(key_domain(g, &sh)),
                 };
                 field.null_rate = 0.0;
+            }
+            if unique && g == Gen::Uuid {
+                // Distinct by construction: a bijection from the row onto the UUIDs.
+                g = Gen::KeyPart {
+                    key: c.name.clone(),
+                    of: Box::new(g),
+                };
             }
             field.unique = unique;
             if unique {
@@ -424,6 +433,7 @@ fn key_domain(g: Gen, sh: &Shape) -> Gen {
         | Gen::OneOf { .. }
         | Gen::Regex(_)
         | Gen::Bool { .. }
+        | Gen::Uuid
         | Gen::Ref { .. }) => g,
         _ => match sh {
             Shape::Text { max } => Gen::Regex(format!("[A-Z]{{{}}}", max.unwrap_or(8).min(8))),

@@ -334,6 +334,10 @@ fn compare(r: &mut Rule, op: &BinaryOperator, v: Lit) -> Option<()> {
         BinaryOperator::Lt => r.hi = Some((v, true)),
         BinaryOperator::LtEq => r.hi = Some((v, false)),
         BinaryOperator::Eq => r.one_of = Some(vec![v]),
+        // `<> ''`: not empty, which every text generator already is.
+        BinaryOperator::NotEq if v == Lit::Str(String::new()) => {
+            r.min_len = Some(r.min_len.unwrap_or(0).max(1));
+        }
         _ => return None,
     }
     Some(())
@@ -396,6 +400,12 @@ mod tests {
         assert_eq!(r["code"].regex.as_deref(), Some("[A-Z]{3}"));
         let r = rules("char_length(code) >= 3").unwrap();
         assert_eq!(r["code"].min_len, Some(3));
+        let r = rules("name <> ''").unwrap();
+        assert_eq!(r["name"].min_len, Some(1));
+        assert!(
+            rules("qty <> 0").is_err(),
+            "excluding one number is not supported"
+        );
     }
 
     #[test]

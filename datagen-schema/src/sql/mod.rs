@@ -107,8 +107,9 @@ pub fn parse(
 ) -> (Schema, Vec<Diagnostic>) {
     let dialect = dialect.unwrap_or_else(|| detect(text));
     let mut diags = Vec::new();
-    let statements = split::statements(text, dialect, &mut diags);
-    let model = model::collect(&statements, dialect, &mut diags);
+    let mut broken = Vec::new();
+    let statements = split::statements(text, dialect, &mut broken, &mut diags);
+    let model = model::collect(&statements, broken, dialect, &mut diags);
     let entities = build::entities(&model, &mut diags);
     let schema = Schema {
         source: source.map(Path::to_path_buf),

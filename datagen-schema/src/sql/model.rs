@@ -23,6 +23,8 @@ pub(crate) struct Column {
     pub not_null: bool,
     /// SERIAL, IDENTITY, AUTO_INCREMENT or a `nextval(...)` default: the database numbers rows.
     pub auto: bool,
+    /// `GENERATED ALWAYS AS (expr)`: the database computes it, so no value is generated.
+    pub computed: bool,
     pub default: Option<Expr>,
     pub span: Span,
 }
@@ -65,21 +67,25 @@ pub(crate) struct Table {
 /// A user-defined type: an enum or a domain over a base type with checks on `VALUE`.
 pub(crate) enum UserType {
     Enum(Vec<String>),
-    Domain {
-        base: DataType,
-        checks: Vec<Check>,
-        not_null: bool,
-    },
+    Domain { base: DataType, checks: Vec<Check> },
 }
 
 /// Everything a DDL file declares.
 pub(crate) struct Model {
     pub dialect: Dialect,
+    /// Tables whose `CREATE TABLE` could not be parsed (already reported): what refers to
+    /// them is not reported again.
+    pub broken: Vec<String>,
     pub tables: Vec<Table>,
     pub types: HashMap<String, UserType>,
 }
 
 impl Model {
+    /// Whether `name`'s `CREATE TABLE` failed to parse.
+    pub(crate) fn is_broken(&self, name: &str) -> bool {
+        self.broken.iter().any(|b| b.eq_ignore_ascii_case(name))
+    }
+
     /// The table called `name` (case-insensitively).
     pub(crate) fn table(&self, name: &str) -> Option<usize> {
         self.tables.iter().position(|t| t.name == name).or_else(|| {
@@ -132,9 +138,15 @@ fn span_of(i: &Ident, fallback: Span) -> Span {
 }
 
 /// Gathers the tables and types of `statements`.
-pub(crate) fn collect(statements: &[Parsed], d: Dialect, diags: &mut Vec<Diagnostic>) -> Model {
+pub(crate) fn collect(
+    statements: &[Parsed],
+    broken: Vec<String>,
+    d: Dialect,
+    diags: &mut Vec<Diagnostic>,
+) -> Model {
     let mut model = Model {
         dialect: d,
+        broken,
         tables: Vec::new(),
         types: HashMap::new(),
     };
@@ -144,13 +156,15 @@ pub(crate) fn collect(statements: &[Parsed], d: Dialect, diags: &mut Vec<Diagnos
             Statement::AlterTable(at) => {
                 let name = object(d, &at.name);
                 let Some(t) = model.table(&name) else {
-                    if at.operations.iter().any(|op| {
-                        matches!(
-                            op,
-                            AlterTableOperation::AddConstraint { .. }
-                                | AlterTableOperation::AddColumn { .. }
-                        )
-                    }) {
+                    if !model.is_broken(&name)
+                        && at.operations.iter().any(|op| {
+                            matches!(
+                                op,
+                                AlterTableOperation::AddConstraint { .. }
+                                    | AlterTableOperation::AddColumn { .. }
+                            )
+                        })
+                    {
                         diags.push(
                             Diagnostic::new(
                                 p.span,
@@ -217,7 +231,6 @@ pub(crate) fn collect(statements: &[Parsed], d: Dialect, diags: &mut Vec<Diagnos
                     UserType::Domain {
                         base: cd.data_type.clone(),
                         checks,
-                        not_null: false,
                     },
                 );
             }
@@ -290,6 +303,7 @@ fn column(d: Dialect, table: &mut Table, c: &ColumnDef, span: Span) {
         ty: c.data_type.clone(),
         not_null: false,
         auto: upper.contains("SERIAL"),
+        computed: false,
         default: None,
         span: span_of(&c.name, span),
     };
@@ -334,6 +348,10 @@ fn column(d: Dialect, table: &mut Table, c: &ColumnDef, span: Span) {
                 expr: (*ch.expr).clone(),
                 span: col.span,
             }),
+            ColumnOption::Generated {
+                generation_expr: Some(_),
+                ..
+            } => col.computed = true,
             ColumnOption::Generated { .. } => col.auto = true,
             ColumnOption::DialectSpecific(tokens)
                 if tokens.iter().any(|t| {

@@ -121,8 +121,78 @@ fn drop_binary_attribute(tokens: &mut Vec<TokenWithSpan>) {
     });
 }
 
+/// A parse error at the place the parser stopped (its message ends `at Line: L, Column: C`),
+/// else at the statement's start.
+fn parse_error(message: &str, start: Span, shown: &str, d: Dialect) -> Diagnostic {
+    let message = message
+        .strip_prefix("sql parser error: ")
+        .unwrap_or(message);
+    let (text, span) = match message.rsplit_once(" at Line: ") {
+        Some((text, place)) => {
+            let mut nums = place
+                .split(", Column: ")
+                .map(|n| n.trim().parse::<u32>().ok());
+            match (nums.next().flatten(), nums.next().flatten()) {
+                (Some(line), Some(column)) => (text, Span::at(line, column)),
+                _ => (message, start),
+            }
+        }
+        None => (message, start),
+    };
+    Diagnostic::new(span, format!("cannot parse the `{shown} ...` statement: {text}")).with_help(format!(
+        "the file is read as {d} SQL; give `--sql-dialect` if it is another dialect, or simplify the statement"
+    ))
+}
+
+/// A generated column `VIRTUAL` (PostgreSQL 18) is read as `STORED`, which the parser knows:
+/// either way the database computes it and datagen leaves it out.
+fn virtual_as_stored(tokens: &mut [TokenWithSpan]) {
+    let mut prev_close = false;
+    for t in tokens.iter_mut() {
+        if !significant(t) {
+            continue;
+        }
+        let is_virtual =
+            matches!(&t.token, Token::Word(w) if w.value.eq_ignore_ascii_case("VIRTUAL"));
+        if is_virtual && prev_close {
+            t.token = Token::make_keyword("STORED");
+        }
+        prev_close = t.token == Token::RParen;
+    }
+}
+
+/// The table a `CREATE TABLE` statement creates (the last part of its name).
+fn created_table(tokens: &[TokenWithSpan]) -> Option<String> {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| significant(t))
+        .map(|t| &t.token)
+        .collect();
+    let at = words
+        .iter()
+        .position(|t| matches!(t, Token::Word(w) if w.keyword == Keyword::TABLE))?;
+    let mut name = None;
+    for t in &words[at + 1..] {
+        match t {
+            Token::Word(w)
+                if matches!(w.keyword, Keyword::IF | Keyword::NOT | Keyword::EXISTS)
+                    && w.quote_style.is_none() => {}
+            Token::Word(w) => name = Some(w.value.clone()),
+            Token::Period => {}
+            _ => break,
+        }
+    }
+    name
+}
+
 /// Every statement of `text`, parsed; problems with data-shaping statements go to `diags`.
-pub(crate) fn statements(text: &str, d: Dialect, diags: &mut Vec<Diagnostic>) -> Vec<Parsed> {
+/// The names of tables whose `CREATE TABLE` fails to parse go to `broken`.
+pub(crate) fn statements(
+    text: &str,
+    d: Dialect,
+    broken: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Parsed> {
     let dialect = parser_dialect(d);
     let text = blank_client_commands(text);
     let tokens = match Tokenizer::new(&*dialect, &text).tokenize_with_location() {
@@ -157,21 +227,30 @@ pub(crate) fn statements(text: &str, d: Dialect, diags: &mut Vec<Diagnostic>) ->
         };
         let span = span_of(first);
         let lead = words(&group, 6);
-        if d == Dialect::Mysql && lead.first().is_some_and(|w| w == "CREATE") {
-            drop_binary_attribute(&mut group);
+        let shown = group
+            .iter()
+            .filter(|t| significant(t))
+            .take(3)
+            .map(|t| t.token.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if lead.first().is_some_and(|w| w == "CREATE") {
+            if d == Dialect::Mysql {
+                drop_binary_attribute(&mut group);
+            }
+            virtual_as_stored(&mut group);
         }
+        let created = created_table(&group);
         group.push(TokenWithSpan::wrap(Token::EOF));
         let parsed = Parser::new(&*dialect)
             .with_tokens_with_locations(group)
             .parse_statement();
         match parsed {
             Ok(statement) => out.push(Parsed { statement, span }),
-            Err(e) if shapes_data(&lead) => diags.push(
-                Diagnostic::new(span, format!("cannot parse `{}` statement: {e}", lead.join(" ")))
-                    .with_help(format!(
-                        "the file is read as {d} SQL; give `--sql-dialect` if it is another dialect, or simplify the statement"
-                    )),
-            ),
+            Err(e) if shapes_data(&lead) => {
+                broken.extend(created);
+                diags.push(parse_error(&e.to_string(), span, &shown, d));
+            }
             Err(_) => {}
         }
     }
@@ -197,7 +276,7 @@ mod tests {
     fn skips_statements_without_data_shape() {
         let mut diags = Vec::new();
         let text = "ALTER DOMAIN d OWNER TO postgres;\nCREATE TABLE a (x INT);\n";
-        let s = statements(text, Dialect::Postgres, &mut diags);
+        let s = statements(text, Dialect::Postgres, &mut Vec::new(), &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].span, Span::at(2, 1));
@@ -206,15 +285,20 @@ mod tests {
     #[test]
     fn reports_a_broken_table_at_its_line() {
         let mut diags = Vec::new();
+        let mut broken = Vec::new();
         statements(
             "\n\nCREATE TABLE a (x INT,, y INT);",
             Dialect::Postgres,
+            &mut broken,
             &mut diags,
         );
+        assert_eq!(broken, ["a"]);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].span, Span::at(3, 1));
+        assert_eq!(diags[0].span, Span::at(3, 23), "where the parser stopped");
         assert!(
-            diags[0].message.contains("CREATE TABLE"),
+            diags[0]
+                .message
+                .starts_with("cannot parse the `CREATE TABLE a ...` statement"),
             "{}",
             diags[0].message
         );

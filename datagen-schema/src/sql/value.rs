@@ -193,21 +193,26 @@ pub(crate) fn generator(
                 Some((Lit::Num(n), strict)) => n.parse::<f64>().ok().map(|x| (x, *strict)),
                 _ => None,
             };
-            let (mut lo, mut hi) = names::number_range(name).unwrap_or((0.0, 1000.0));
-            if let Some((x, _)) = num(&rule.lo) {
-                lo = lo.max(x);
-                if hi <= lo {
-                    hi = lo + 1000.0;
+            let (allowed_lo, allowed_hi) = (num(&rule.lo), num(&rule.hi));
+            let (want_lo, want_hi) = names::number_range(name).unwrap_or((0.0, 1000.0));
+            let lo = allowed_lo.map_or(want_lo, |(a, _)| a.max(want_lo));
+            let hi = allowed_hi.map_or(want_hi, |(b, _)| b.min(want_hi));
+            // The realistic range misses the allowed one: the allowed range, made finite.
+            let (mut lo, hi) = if lo < hi {
+                (lo, hi)
+            } else {
+                match (allowed_lo, allowed_hi) {
+                    (Some((a, _)), Some((b, _))) => (a, b),
+                    (Some((a, _)), None) => (a, a + 1000.0),
+                    (None, Some((b, _))) => (b - 1000.0, b),
+                    (None, None) => (want_lo, want_hi),
                 }
+            };
+            if lo >= hi {
+                return Err("its bounds leave no value".into());
             }
-            if let Some((x, _)) = num(&rule.hi) {
-                hi = hi.min(x);
-                if lo >= hi {
-                    lo = hi - 1000.0_f64.min(hi.abs().max(1.0));
-                }
-            }
-            // A strict lower bound excludes `lo` itself: start just above it.
-            if num(&rule.lo).is_some_and(|(_, s)| s) {
+            // The end is excluded already; a strict lower bound excludes `lo` too.
+            if allowed_lo.is_some_and(|(_, strict)| strict) {
                 lo += (hi - lo) * 1e-6;
             }
             Gen::FloatRange { lo, hi }
@@ -288,7 +293,8 @@ fn text(table: &str, name: &str, max: Option<u32>, rule: &Rule) -> Gen {
     if let Some(re) = &rule.regex {
         return Gen::Regex(re.clone());
     }
-    if let Some(min) = rule.min_len {
+    // Providers and words never give empty text, so a minimum of one keeps them.
+    if let Some(min) = rule.min_len.filter(|&m| m > 1) {
         let hi = max.unwrap_or(min.max(12)).max(min);
         return Gen::Regex(format!("[a-z]{{{min},{hi}}}"));
     }
@@ -322,5 +328,137 @@ pub(crate) fn unique_text(table: &str, name: &str, max: Option<u32>, rule: &Rule
             let n = max.unwrap_or(12).min(12);
             Gen::Regex(format!("[A-Z]{{{n}}}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(lo: Option<(&str, bool)>, hi: Option<(&str, bool)>, text: bool) -> Rule {
+        let lit = |s: &str| {
+            if text {
+                Lit::Str(s.into())
+            } else {
+                Lit::Num(s.into())
+            }
+        };
+        Rule {
+            lo: lo.map(|(s, strict)| (lit(s), strict)),
+            hi: hi.map(|(s, strict)| (lit(s), strict)),
+            ..Rule::default()
+        }
+    }
+
+    #[test]
+    fn timestamps_with_zones_are_utc() {
+        let a = parse_timestamp("2022-04-01 01:00:00+01");
+        let b = parse_timestamp("2022-04-01 00:00:00");
+        assert_eq!(a, b);
+        assert_eq!(parse_timestamp("2022-04-01"), b);
+        assert_eq!(parse_date("1970-01-02"), Some(1));
+    }
+
+    #[test]
+    fn float_bounds_stay_inside_the_check() {
+        let g = generator(
+            "t",
+            "price",
+            &Shape::Float,
+            &rule(Some(("0.5", true)), Some(("0.6", false)), false),
+            false,
+        );
+        let Ok(Gen::FloatRange { lo, hi }) = g else {
+            panic!("{g:?}")
+        };
+        assert!(lo > 0.5 && hi <= 0.6, "{lo}..{hi}");
+        let g = generator(
+            "t",
+            "price",
+            &Shape::Float,
+            &rule(Some(("5", false)), Some(("1", false)), false),
+            false,
+        );
+        assert!(g.is_err(), "no value between 5 and 1");
+    }
+
+    #[test]
+    fn decimal_and_date_bounds_in_units() {
+        let dec = Shape::Decimal {
+            precision: 4,
+            scale: 2,
+        };
+        let g = generator(
+            "t",
+            "amount",
+            &dec,
+            &rule(Some(("0", true)), None, false),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            g,
+            Gen::IntRange { lo: 100, hi: 9999 },
+            "1.00..99.99: the realistic range inside DECIMAL(4,2)"
+        );
+        let g = generator(
+            "t",
+            "x",
+            &dec,
+            &rule(Some(("0", true)), Some(("0.05", false)), false),
+            false,
+        )
+        .unwrap();
+        assert_eq!(g, Gen::IntRange { lo: 1, hi: 5 }, "0.01..0.05");
+        let g = generator(
+            "t",
+            "d",
+            &Shape::Date,
+            &rule(Some(("2030-01-01", false)), None, true),
+            false,
+        )
+        .unwrap();
+        let Gen::IntRange { lo, .. } = g else {
+            panic!("{g:?}")
+        };
+        assert_eq!(lo, days(2030, 1, 1));
+    }
+
+    #[test]
+    fn text_fits_its_length() {
+        let g = generator(
+            "customer",
+            "email",
+            &Shape::Text { max: Some(30) },
+            &Rule::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            g,
+            Gen::Fit {
+                of: Box::new(Gen::Provider("internet.email".into())),
+                max_chars: 30
+            }
+        );
+        let not_empty = Rule {
+            min_len: Some(1),
+            ..Rule::default()
+        };
+        let g = generator("t", "city", &Shape::Text { max: None }, &not_empty, false).unwrap();
+        assert_eq!(
+            g,
+            Gen::Provider("address.city".into()),
+            "`<> ''` keeps the provider"
+        );
+        let g = generator(
+            "t",
+            "flag",
+            &Shape::Text { max: Some(1) },
+            &Rule::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(g, Gen::Regex("[A-Z]{1}".into()));
     }
 }

@@ -89,6 +89,8 @@ pub fn without_database_statements(text: &str) -> String {
             let u = l.trim_start().to_ascii_uppercase();
             !(u.starts_with("DROP DATABASE")
                 || u.starts_with("CREATE DATABASE")
+                || u.starts_with("DROP SCHEMA")
+                || u.starts_with("CREATE SCHEMA")
                 || u.starts_with("USE ")
                 || u.starts_with('\\'))
         })
@@ -147,4 +149,57 @@ pub fn my_drop(mut conn: mysql::Conn, name: &str) {
     use mysql::prelude::Queryable;
     conn.query_drop(format!("DROP DATABASE IF EXISTS {name}"))
         .expect("drop database");
+}
+
+/// The DDL's statements for a MySQL session: database statements dropped, `DELIMITER`
+/// blocks (stored programs) left out, split at the `;` ending a line.
+pub fn mysql_statements(text: &str) -> Vec<String> {
+    let mut kept = String::new();
+    let mut in_block = false;
+    for line in without_database_statements(text).lines() {
+        let t = line.trim_start();
+        if t.to_ascii_uppercase().starts_with("DELIMITER") {
+            in_block = t[9..].trim() != ";";
+            continue;
+        }
+        if !in_block {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    kept.split(";\n")
+        .map(str::trim)
+        .filter(|s| {
+            s.lines().any(|l| {
+                let l = l.trim_start();
+                !(l.is_empty() || l.starts_with("--") || l.starts_with("/*") || l.starts_with('*'))
+            })
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every single-column foreign key of MySQL database `db` with rows that refer to nothing:
+/// `(table, column)` pairs, to check integrity after a load with the checks off.
+pub fn mysql_orphans(conn: &mut mysql::Conn, db: &str) -> Vec<(String, String, u64)> {
+    use mysql::prelude::Queryable;
+    let fks: Vec<(String, String, String, String)> = conn
+        .query(format!(
+            "SELECT TABLE_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME \
+             FROM information_schema.KEY_COLUMN_USAGE \
+             WHERE TABLE_SCHEMA = '{db}' AND REFERENCED_TABLE_NAME IS NOT NULL"
+        ))
+        .expect("list foreign keys");
+    assert!(!fks.is_empty(), "the schema has foreign keys");
+    fks.into_iter()
+        .map(|(t, c, rt, rc)| {
+            let n: Option<u64> = conn
+                .query_first(format!(
+                    "SELECT count(*) FROM `{t}` c LEFT JOIN `{rt}` p ON c.`{c}` = p.`{rc}` \
+                     WHERE c.`{c}` IS NOT NULL AND p.`{rc}` IS NULL"
+                ))
+                .expect("count orphans");
+            (t, c, n.unwrap_or(0))
+        })
+        .collect()
 }

@@ -9,7 +9,7 @@ CREATE DOMAIN percent AS numeric(5,2) CHECK (VALUE >= 0 AND VALUE <= 100);
 CREATE TABLE category (
     id serial PRIMARY KEY,
     parent_id integer REFERENCES category (id),
-    name varchar(40) NOT NULL,
+    name varchar(40) NOT NULL CHECK (name <> ''),
     code char(4) NOT NULL UNIQUE
 );
 
@@ -32,7 +32,8 @@ CREATE TABLE product (
     price numeric(8,2) NOT NULL CHECK (price > 0),
     discount percent NOT NULL,
     tags text[],
-    attributes jsonb
+    attributes jsonb,
+    price_with_tax numeric(10,2) GENERATED ALWAYS AS (price * 1.2) STORED
 );
 
 CREATE TABLE product_category (
@@ -57,6 +58,20 @@ CREATE TABLE order_line (
     sku varchar(16) NOT NULL REFERENCES product (sku),
     quantity integer NOT NULL CHECK (quantity > 0 AND quantity <= 20),
     PRIMARY KEY (order_id, line_no)
+);
+
+CREATE TABLE warehouse_bin (
+    warehouse char(3) NOT NULL CHECK (warehouse IN ('AMS', 'BER', 'LIS')),
+    bin smallint NOT NULL CHECK (bin BETWEEN 1 AND 500),
+    PRIMARY KEY (warehouse, bin)
+);
+
+CREATE TABLE stock (
+    id serial PRIMARY KEY,
+    sku varchar(16) NOT NULL REFERENCES product (sku),
+    warehouse char(3) NOT NULL,
+    bin smallint NOT NULL,
+    FOREIGN KEY (warehouse, bin) REFERENCES warehouse_bin (warehouse, bin)
 );
 
 CREATE VIEW big_orders AS SELECT order_id, sum(quantity) AS items FROM order_line GROUP BY order_id;
