@@ -29,7 +29,7 @@ enum Command {
     Providers(providers::ListArgs),
     /// Print values of one provider, one a line, deterministic per seed.
     Sample(providers::SampleArgs),
-    /// Generate the entities of a config into files of one format.
+    /// Generate the entities of an input into files of one format, or into a database (`--to`).
     Generate(Box<generate::GenerateArgs>),
     /// Check a config and report every problem in it, with file, line and column.
     Validate(validate::ValidateArgs),

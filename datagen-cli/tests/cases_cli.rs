@@ -108,7 +108,10 @@ fn invalid_rows_break_exactly_their_labelled_rule() {
         for row in &rows {
             let want = BTreeSet::from([(row["_case_field"].clone(), row["_case_rule"].clone())]);
             assert_eq!(broken(entity, row, &mut seen), want, "{row:?}");
-            labels.insert(format!("{entity}.{}:{}", row["_case_field"], row["_case_rule"]));
+            labels.insert(format!(
+                "{entity}.{}:{}",
+                row["_case_field"], row["_case_rule"]
+            ));
         }
     }
     for want in [
@@ -259,7 +262,10 @@ fn a_sql_schema_gets_cases_too() {
         .collect();
     assert_eq!(refs.len(), 1);
     let missing: i64 = refs[0].parse().expect("a key");
-    assert!(!(1..=100).contains(&missing), "{missing} is not a customer key");
+    assert!(
+        !(1..=100).contains(&missing),
+        "{missing} is not a customer key"
+    );
     for row in orders.iter().filter(|r| r["_case_field"] == "qty") {
         let qty: Option<i64> = row["qty"].parse().ok();
         assert!(
@@ -285,5 +291,8 @@ fn cases_refuse_json_schema_documents_with_one_line() {
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("`--cases`") && err.contains("JSON documents"), "{err}");
+    assert!(
+        err.contains("`--cases`") && err.contains("JSON documents"),
+        "{err}"
+    );
 }

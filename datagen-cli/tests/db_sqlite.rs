@@ -112,6 +112,25 @@ fn sqlite_load_equals_the_csv_and_keeps_every_ref() {
         stderr.contains("table `customer` already holds 300 rows; give `--resume`"),
         "{stderr}"
     );
+    // Resuming with fewer rows than the table holds cannot be the same run.
+    let out = datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--to",
+        &url,
+        "--resume",
+    ])
+    .args(["--rows", "customer=100", "--progress", "none"])
+    .assert()
+    .failure()
+    .get_output()
+    .stderr
+    .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert!(
+        stderr.contains("table `customer` holds 300 rows, more than the 100 this run loads"),
+        "{stderr}"
+    );
 }
 
 #[test]

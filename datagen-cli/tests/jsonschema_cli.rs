@@ -141,3 +141,30 @@ fn remote_refs_are_refused_with_the_ref_named() {
     );
     assert!(stderr.contains("$ref"), "{stderr}");
 }
+
+#[test]
+fn documents_are_the_same_for_any_thread_count() {
+    let one = tempfile::tempdir().expect("a temporary folder");
+    let two = tempfile::tempdir().expect("a temporary folder");
+    for (dir, threads) in [(&one, "1"), (&two, "2")] {
+        datagen()
+            .args([
+                "generate",
+                EVENT,
+                "--format",
+                "jsonl",
+                "--rows",
+                "3000",
+                "--threads",
+                threads,
+            ])
+            .arg("--out")
+            .arg(dir.path())
+            .args(["--progress", "none"])
+            .assert()
+            .success();
+    }
+    let a = std::fs::read(one.path().join("event.jsonl")).expect("event.jsonl");
+    let b = std::fs::read(two.path().join("event.jsonl")).expect("event.jsonl");
+    assert_eq!(a, b);
+}

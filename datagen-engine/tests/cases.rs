@@ -68,8 +68,11 @@ fn cell(c: &Column, i: usize) -> Cell {
     }
 }
 
-/// The rows of an entity's whole output: (field name, value) pairs, then the three labels.
-fn rows(plan: &Plan, e: usize) -> Vec<(Vec<(String, Cell)>, [String; 3])> {
+/// A row: (field name, value) pairs, then the three labels.
+type Row = (Vec<(String, Cell)>, [String; 3]);
+
+/// The rows of an entity's whole output.
+fn rows(plan: &Plan, e: usize) -> Vec<Row> {
     let chunk: Chunk = plan.chunk(e, 0..plan.rows(e));
     let names: Vec<&str> = plan
         .table(e)
@@ -137,9 +140,7 @@ fn broken(
         }
         match (entity, name, value) {
             ("customer", "age", Cell::Int(x)) if !(18..=90).contains(x) => bad(name, "range"),
-            ("customer", "score", Cell::Float(x)) if !(0.0..5.0).contains(x) => {
-                bad(name, "range")
-            }
+            ("customer", "score", Cell::Float(x)) if !(0.0..5.0).contains(x) => bad(name, "range"),
             ("customer", "code", Cell::Str(s)) if !code.is_match(s) => bad(name, "regex"),
             ("customer", "email", Cell::Str(s)) => match get("code") {
                 Cell::Str(c) => assert_eq!(*s, format!("{}@example.com", c.to_lowercase())),
@@ -186,7 +187,7 @@ fn edge_rows_hit_every_boundary_and_stay_valid() {
         assert!(b.is_empty(), "edge row {label:?} breaks {b:?}");
     }
     // The values each field takes in the rows labelled with it.
-    let at = |rows: &[(Vec<(String, Cell)>, [String; 3])], field: &str| -> Vec<Cell> {
+    let at = |rows: &[Row], field: &str| -> Vec<Cell> {
         rows.iter()
             .filter(|(_, l)| l[0] == field)
             .map(|(r, _)| r.iter().find(|(n, _)| n == field).expect("field").1.clone())
@@ -217,7 +218,10 @@ fn edge_rows_hit_every_boundary_and_stay_valid() {
     assert_eq!(at(&rows_c, "nick"), [Cell::Null]);
     assert_eq!(at(&rows_c, "blob"), [Cell::Len(2), Cell::Len(8)]);
     assert_eq!(at(&rows_c, "tags"), [Cell::Len(1), Cell::Len(3)]);
-    assert!(at(&rows_c, "handle").is_empty(), "a unique field has no edge rows");
+    assert!(
+        at(&rows_c, "handle").is_empty(),
+        "a unique field has no edge rows"
+    );
 
     let order = plan.entity("order").expect("order");
     let rows_o = rows(&plan, order);
@@ -271,7 +275,10 @@ fn each_invalid_row_breaks_exactly_its_named_rule() {
         "order.qty:range",
         "order.status:cycle",
     ] {
-        assert!(labels.contains(want), "no invalid row for {want}: {labels:?}");
+        assert!(
+            labels.contains(want),
+            "no invalid row for {want}: {labels:?}"
+        );
     }
     assert!(
         !labels.iter().any(|l| l.starts_with("customer.nick:")),
@@ -320,7 +327,7 @@ fn case_rows_do_not_depend_on_chunking() {
 }
 
 #[test]
-fn documents_and_label_names_are_refused() {
+fn label_names_are_refused() {
     let text = "entities:\n  t:\n    rows: 3\n    fields:\n      _case_rule: {type: int}\n";
     let (schema, diags) = parse(text, None);
     assert!(diags.is_empty(), "{diags:?}");
@@ -330,4 +337,94 @@ fn documents_and_label_names_are_refused() {
         .err()
         .expect("a label name is refused");
     assert!(err.to_string().contains("`_case_rule`"), "{err}");
+}
+
+/// The derive's `Customer`, whose attributes say what `AGREE` says.
+#[derive(datagen::Generate, Debug, Clone)]
+#[datagen(entity = "customer")]
+struct Customer {
+    #[datagen(range = 18..=90)]
+    age: i64,
+    #[datagen(range = 1.0..500.0)]
+    amount: f64,
+    #[datagen(regex = "[A-Z]{2}-[0-9]{6}")]
+    code: String,
+    #[datagen(one_of = ["gold", "silver", "bronze"])]
+    tier: String,
+}
+
+const AGREE: &str = r#"
+entities:
+  customer:
+    rows: 10
+    fields:
+      age: {range: [18, 90]}
+      amount: {range: [1.0, 500.0]}
+      code: {regex: "[A-Z]{2}-[0-9]{6}"}
+      tier: {one_of: [gold, silver, bronze]}
+"#;
+
+#[test]
+fn invalid_values_agree_with_the_derive() {
+    let ctx = datagen::Ctx::seeded(1);
+    let derived: Vec<(String, String)> = Customer::invalid_cases(&ctx)
+        .into_iter()
+        .map(|c| {
+            let v = &c.value;
+            let value = match c.field {
+                "age" => v.age.to_string(),
+                "amount" => format!("{:?}", v.amount),
+                "code" => v.code.clone(),
+                "tier" => v.tier.clone(),
+                other => panic!("unexpected field {other}"),
+            };
+            (c.field.to_string(), value)
+        })
+        .collect();
+    let (schema, diags) = parse(AGREE, None);
+    assert!(diags.is_empty(), "{diags:?}");
+    let plan = Plan::new(&schema, &Settings::default())
+        .expect("plan")
+        .with_cases(Mode::Invalid)
+        .expect("cases");
+    let e = plan.entity("customer").expect("customer");
+    let ours: Vec<(String, String)> = rows(&plan, e)
+        .into_iter()
+        .filter(|(_, l)| l[1] != "not_null")
+        .map(|(row, l)| {
+            let value = match &row.iter().find(|(n, _)| *n == l[0]).expect("field").1 {
+                Cell::Int(x) => x.to_string(),
+                Cell::Float(x) => format!("{x:?}"),
+                Cell::Str(s) => s.clone(),
+                other => panic!("unexpected {other:?}"),
+            };
+            (l[0].clone(), value)
+        })
+        .collect();
+    assert_eq!(ours, derived);
+    assert_eq!(derived[0], ("age".to_string(), "17".to_string()));
+}
+
+#[test]
+fn a_null_among_the_values_allows_nulls() {
+    let text = "entities:\n  t:\n    rows: 5\n    fields:\n      size: {one_of: [S, M, null]}\n";
+    let (schema, diags) = parse(text, None);
+    assert!(diags.is_empty(), "{diags:?}");
+    let plan = Plan::new(&schema, &Settings::default()).expect("plan");
+    let invalid = plan.with_cases(Mode::Invalid).expect("cases");
+    let got: Vec<(Cell, String)> = rows(&invalid, 0)
+        .into_iter()
+        .map(|(row, l)| (row[0].1.clone(), l[1].clone()))
+        .collect();
+    assert_eq!(got, [(Cell::Str("invalid".into()), "one_of".to_string())]);
+    let plan = Plan::new(&schema, &Settings::default()).expect("plan");
+    let edge = plan.with_cases(Mode::Edge).expect("cases");
+    let got: Vec<Cell> = rows(&edge, 0)
+        .into_iter()
+        .map(|(r, _)| r[0].1.clone())
+        .collect();
+    assert_eq!(
+        got,
+        [Cell::Str("S".into()), Cell::Str("M".into()), Cell::Null]
+    );
 }

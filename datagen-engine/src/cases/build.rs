@@ -233,13 +233,17 @@ impl List<'_> {
                 }
             }
             Kind::OneOf(values, pick) => {
+                nullable |= values.contains(&Value::Null);
                 let unique = matches!(pick, Pick::Unique);
                 self.values("one_of", values, !unique);
                 if unique {
                     self.dup();
                 }
             }
-            Kind::Cycle(values) => self.values("cycle", values, true),
+            Kind::Cycle(values) => {
+                nullable |= values.contains(&Value::Null);
+                self.values("cycle", values, true);
+            }
             Kind::Bool(_) => {
                 for b in [false, true] {
                     self.edge(CaseValue::Value(Value::Bool(b)), "bool", format!("{b}"));
@@ -298,7 +302,11 @@ impl List<'_> {
         if n.null_rate > 0.0 {
             self.edge(null_value, "null", "null, in a field with nulls".into());
         } else if !nullable {
-            self.invalid(null_value, "not_null", "null, in a field without nulls".into());
+            self.invalid(
+                null_value,
+                "not_null",
+                "null, in a field without nulls".into(),
+            );
         }
     }
 }
@@ -306,6 +314,13 @@ impl List<'_> {
 /// A value of the same kind as `values` that is none of them: a string outside them, or one
 /// past the largest number, date or time. `None` for booleans, UUIDs and mixed lists.
 fn value_outside(values: &[Value]) -> Option<Value> {
+    // A null among the values allows nulls; the rest say the kind.
+    let values: Vec<Value> = values
+        .iter()
+        .filter(|v| **v != Value::Null)
+        .cloned()
+        .collect();
+    let values = values.as_slice();
     let strings: Option<Vec<&str>> = values
         .iter()
         .map(|v| match v {
@@ -319,22 +334,46 @@ fn value_outside(values: &[Value]) -> Option<Value> {
     let same = |f: fn(&Value) -> bool| values.iter().all(f);
     let max = |key: fn(&Value) -> Option<i128>| values.iter().filter_map(key).max();
     if same(|v| matches!(v, Value::Int(_))) {
-        let m = max(|v| if let Value::Int(x) = v { Some(i128::from(*x)) } else { None })?;
+        let m = max(|v| {
+            if let Value::Int(x) = v {
+                Some(i128::from(*x))
+            } else {
+                None
+            }
+        })?;
         return i64::try_from(m + 1).ok().map(Value::Int);
     }
     if same(|v| matches!(v, Value::Float(_))) {
         let m = values
             .iter()
-            .filter_map(|v| if let Value::Float(x) = v { Some(*x) } else { None })
+            .filter_map(|v| {
+                if let Value::Float(x) = v {
+                    Some(*x)
+                } else {
+                    None
+                }
+            })
             .fold(f64::NEG_INFINITY, f64::max);
         return (m + 1.0).is_finite().then_some(Value::Float(m + 1.0));
     }
     if same(|v| matches!(v, Value::Date(_))) {
-        let m = max(|v| if let Value::Date(x) = v { Some(i128::from(*x)) } else { None })?;
+        let m = max(|v| {
+            if let Value::Date(x) = v {
+                Some(i128::from(*x))
+            } else {
+                None
+            }
+        })?;
         return i32::try_from(m + 1).ok().map(Value::Date);
     }
     if same(|v| matches!(v, Value::Timestamp(_))) {
-        let m = max(|v| if let Value::Timestamp(x) = v { Some(i128::from(*x)) } else { None })?;
+        let m = max(|v| {
+            if let Value::Timestamp(x) = v {
+                Some(i128::from(*x))
+            } else {
+                None
+            }
+        })?;
         return i64::try_from(m + 1_000_000).ok().map(Value::Timestamp);
     }
     None

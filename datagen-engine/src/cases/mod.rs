@@ -154,11 +154,13 @@ impl Plan {
                 }
                 column += 1;
             }
-            table.columns.extend(LABEL_COLUMNS.iter().map(|n| ColumnSchema {
-                name: (*n).to_string(),
-                ty: DataType::String,
-                nullable: false,
-            }));
+            table
+                .columns
+                .extend(LABEL_COLUMNS.iter().map(|n| ColumnSchema {
+                    name: (*n).to_string(),
+                    ty: DataType::String,
+                    nullable: false,
+                }));
             entities.push((table, cases));
         }
         self.set_cases(CaseRows { entities });

@@ -260,6 +260,11 @@ pub(super) fn equal(a: &Value, b: &Value) -> bool {
 
 /// The numeric keywords.
 pub(super) fn number(s: &Shape, f: f64) -> bool {
+    in_bounds(s, f) && s.multiple_of.iter().all(|&m| is_multiple(f, m))
+}
+
+/// `minimum`, `maximum` and their exclusive forms.
+pub(super) fn in_bounds(s: &Shape, f: f64) -> bool {
     let above = s.lo.is_none_or(|b| {
         if b.exclusive {
             f > b.value
@@ -274,7 +279,7 @@ pub(super) fn number(s: &Shape, f: f64) -> bool {
             f <= b.value
         }
     });
-    above && below && s.multiple_of.iter().all(|&m| is_multiple(f, m))
+    above && below
 }
 
 /// The string keywords (formats are trusted: generation draws them from format generators).
@@ -330,5 +335,24 @@ pub(super) fn decimal(f: f64) -> Option<(u128, u32)> {
     } else {
         let p = 10u128.checked_pow(u32::try_from(-decimals).ok()?)?;
         Some((digits.checked_mul(p)?, 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiples_are_read_as_decimals() {
+        assert!(is_multiple(19.99, 0.01));
+        assert!(is_multiple(0.3, 0.1));
+        assert!(is_multiple(0.0075, 0.0001));
+        assert!(!is_multiple(0.00751, 0.0001));
+        assert!(is_multiple(-4.5, 1.5));
+        assert!(!is_multiple(7.0, 2.0));
+        assert!(is_multiple(0.0, 0.37));
+        assert_eq!(decimal(19.99), Some((1999, 2)));
+        assert_eq!(decimal(1e-7), Some((1, 7)));
+        assert_eq!(decimal(3e20), Some((300_000_000_000_000_000_000, 0)));
     }
 }

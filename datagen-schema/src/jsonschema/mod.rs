@@ -38,6 +38,7 @@ mod index;
 mod keywords;
 mod names;
 mod plan;
+mod scalar;
 mod settle;
 mod shape;
 mod write;

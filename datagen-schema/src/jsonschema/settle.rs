@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use super::check::Checker;
 use super::plan::Node;
+use super::scalar::int_range;
 use super::shape::{ARR, BOOL, INT, Id, NULL, NUM, OBJ, STR};
-use super::write::int_range;
 
 /// Filters constants and prunes what cannot be generated, until nothing changes.
 pub(super) fn settle(nodes: &mut [Option<Node>]) {

@@ -8,6 +8,7 @@
 
 mod build;
 mod check;
+pub mod introspect;
 mod model;
 mod names;
 mod split;
