@@ -303,6 +303,14 @@ fn output_dialect(args: &GenerateArgs) -> DialectArg {
     if let Some(d) = args.sql_dialect {
         return d;
     }
+    if let Some(url) = input::live_url(&args.input) {
+        let url = url.to_ascii_lowercase();
+        return if url.starts_with("mysql") || url.starts_with("mariadb") {
+            DialectArg::Mysql
+        } else {
+            DialectArg::Postgres
+        };
+    }
     let ext = args
         .input
         .extension()

@@ -1,6 +1,6 @@
-//! Reading an input: a native config (YAML, or JSON with `entities`) or a JSON Schema into the
-//! schema IR, with the input's type detected from its extension and content, or given with
-//! `--input-type`.
+//! Reading an input: a native config (YAML, or JSON with `entities`), a JSON Schema, SQL DDL or
+//! a live database's catalog (a `postgresql://` or `mysql://` URL) into the schema IR, with the
+//! input's type detected from its extension and content, or given with `--input-type`.
 
 use std::path::Path;
 
@@ -35,6 +35,10 @@ pub(crate) fn read_with(
     given: Option<InputType>,
     sql_dialect: Option<datagen_schema::sql::Dialect>,
 ) -> Result<(Schema, Vec<Diagnostic>), CliError> {
+    if let Some(url) = live_url(path) {
+        return datagen_schema::sql::introspect::introspect(url)
+            .map_err(|e| CliError::Usage(e.to_string()));
+    }
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
     let kind = match given {
@@ -49,6 +53,13 @@ pub(crate) fn read_with(
             Err(diag) => Ok((Schema::default(), vec![diag])),
         },
     }
+}
+
+/// The database URL `path` is (`postgresql://`, `postgres://`, `mysql://`, `mariadb://`), whose
+/// live catalog is read instead of a file.
+pub(crate) fn live_url(path: &Path) -> Option<&str> {
+    path.to_str()
+        .filter(|s| datagen_schema::sql::introspect::is_url(s))
 }
 
 /// The input type from the extension and, for `.json`, the content.

@@ -199,3 +199,19 @@ fn draft_defaults_to_2020_12_and_can_be_set() {
     });
     assert!(outside, "draft 7 ignores the siblings of `$ref`");
 }
+
+#[test]
+fn properties_come_out_in_the_order_listed() {
+    let text = r#"{"type": "object", "required": ["zeta", "alpha", "mid"],
+        "properties": {"zeta": {"type": "integer"}, "alpha": {"type": "boolean"}, "mid": {"type": "null"}}}"#;
+    let compiled = JsonSchema::compile_text(text, &Options::new()).expect("compiles");
+    let mut out = String::new();
+    compiled.write(&mut Ctx::seeded(1), &mut out);
+    let keys: Vec<usize> = ["\"zeta\"", "\"alpha\"", "\"mid\""]
+        .iter()
+        .map(|k| out.find(k).expect("every required key is written"))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{out}");
+    let e = JsonSchema::compile_text("{\"type\": ", &Options::new()).expect_err("not JSON");
+    assert!(e.to_string().starts_with("not valid JSON"), "{e}");
+}

@@ -73,3 +73,15 @@ impl Error {
         }
     }
 }
+
+/// A schema read from text that cannot be compiled: not JSON, or an [`Error`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// The text is not JSON; the error has the line and column.
+    #[error("not valid JSON: {0}")]
+    Json(serde_json::Error),
+    /// The schema cannot be compiled.
+    #[error(transparent)]
+    Schema(Error),
+}

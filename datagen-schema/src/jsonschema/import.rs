@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use datagen_engine::Diagnostic;
 use datagen_engine::ir::{DataType, Entity, Field, Gen, JsonGen, JsonGenerator, Schema, Span};
-use serde_json::Value;
 
-use super::{JsonSchema, Options};
+use super::{JsonSchema, Options, TextError};
 
 /// Rows generated for a JSON Schema entity unless `--rows` says otherwise.
 pub const DEFAULT_ROWS: u64 = 1000;
@@ -29,18 +28,19 @@ impl JsonGenerator for JsonSchema {
 /// error, the JSON pointer and the keyword.
 pub fn read(text: &str, path: &Path) -> Result<Schema, Diagnostic> {
     let file = Some(path.to_owned());
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let span = Span::at(
-            u32::try_from(e.line()).unwrap_or(u32::MAX),
-            u32::try_from(e.column()).unwrap_or(u32::MAX),
-        );
-        Diagnostic::new(span, format!("not valid JSON: {e}"))
-            .with_help("fix the JSON syntax")
-            .in_file(file.clone())
-    })?;
     let options = Options::new().with_file(path);
-    let compiled = JsonSchema::compile_with(&value, &options)
-        .map_err(|e| Diagnostic::new(Span::default(), e.to_string()).in_file(file.clone()))?;
+    let compiled = JsonSchema::compile_text(text, &options).map_err(|e| match e {
+        TextError::Json(e) => {
+            let span = Span::at(
+                u32::try_from(e.line()).unwrap_or(u32::MAX),
+                u32::try_from(e.column()).unwrap_or(u32::MAX),
+            );
+            Diagnostic::new(span, format!("not valid JSON: {e}"))
+                .with_help("fix the JSON syntax")
+                .in_file(file.clone())
+        }
+        e => Diagnostic::new(Span::default(), e.to_string()).in_file(file.clone()),
+    })?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())

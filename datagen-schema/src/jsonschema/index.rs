@@ -65,6 +65,8 @@ pub(super) struct Index<'a> {
     dynamic: HashMap<String, Loc>,
     scopes: HashMap<Loc, Scope>,
     loader: &'a Loader<'a>,
+    /// The key order of the main document's objects, when it was read from text.
+    order: super::order::KeyOrder,
 }
 
 /// The keywords whose value is one subschema.
@@ -103,6 +105,7 @@ impl<'a> Index<'a> {
             dynamic: HashMap::new(),
             scopes: HashMap::new(),
             loader,
+            order: super::order::KeyOrder::new(),
         };
         index.add(root, url, draft);
         index
@@ -132,6 +135,20 @@ impl<'a> Index<'a> {
         }
         self.docs.push(doc);
         n
+    }
+
+    /// Keeps the key order of the main document's objects (see [`super::order`]).
+    pub(super) fn set_order(&mut self, order: super::order::KeyOrder) {
+        self.order = order;
+    }
+
+    /// The keys of the object at `ptr` in document `doc` in the order written, if known.
+    pub(super) fn key_order(&self, doc: usize, ptr: &str) -> Option<&[String]> {
+        if doc == 0 {
+            self.order.get(ptr).map(Vec::as_slice)
+        } else {
+            None
+        }
     }
 
     /// The schema value at `loc`.

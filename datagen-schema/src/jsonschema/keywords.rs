@@ -269,9 +269,21 @@ impl Compiler<'_> {
         let mut any = false;
         if let Some(Value::Object(props)) = map.get("properties") {
             any = true;
-            for name in props.keys() {
-                let id = self.child(loc, &format!("properties/{}", escape(name)));
-                part.props.push((name.clone(), id));
+            // In the order the schema lists them when it was read from text.
+            let names: Vec<String> = match self
+                .index
+                .key_order(loc.doc, &format!("{}/properties", loc.ptr))
+            {
+                Some(order) => order
+                    .iter()
+                    .filter(|n| props.contains_key(*n))
+                    .cloned()
+                    .collect(),
+                None => props.keys().cloned().collect(),
+            };
+            for name in names {
+                let id = self.child(loc, &format!("properties/{}", escape(&name)));
+                part.props.push((name, id));
             }
         }
         if let Some(Value::Object(props)) = map.get("patternProperties") {

@@ -37,6 +37,7 @@ mod import;
 mod index;
 mod keywords;
 mod names;
+mod order;
 mod plan;
 mod scalar;
 mod settle;
@@ -49,7 +50,7 @@ use datagen_core::Ctx;
 use serde_json::Value;
 use url::Url;
 
-pub use error::Error;
+pub use error::{Error, TextError};
 pub use import::{DEFAULT_ROWS, DOCUMENT_FIELD, document_entity, read};
 pub use index::Draft;
 
@@ -144,6 +145,25 @@ impl JsonSchema {
     /// # Errors
     /// As [`JsonSchema::compile`].
     pub fn compile_with(schema: &Value, options: &Options) -> Result<JsonSchema, Error> {
+        Self::compile_ordered(schema, order::KeyOrder::new(), options)
+    }
+
+    /// Compiles the schema `text`: as [`JsonSchema::compile_with`], with properties generated
+    /// in the order the text lists them.
+    ///
+    /// # Errors
+    /// [`TextError::Json`] if `text` is not JSON, else as [`JsonSchema::compile`].
+    pub fn compile_text(text: &str, options: &Options) -> Result<JsonSchema, TextError> {
+        let (schema, order) = order::parse(text).map_err(TextError::Json)?;
+        Self::compile_ordered(&schema, order, options).map_err(TextError::Schema)
+    }
+
+    /// Compiles `schema`, whose objects' key order is `order`.
+    fn compile_ordered(
+        schema: &Value,
+        order: order::KeyOrder,
+        options: &Options,
+    ) -> Result<JsonSchema, Error> {
         let base = options.base.clone().unwrap_or_else(|| {
             Url::parse("json-schema:///schema.json").expect("a constant, valid URL")
         });
@@ -153,7 +173,8 @@ impl JsonSchema {
             .and_then(Draft::from_uri)
             .unwrap_or(options.draft);
         let loader = |url: &Url| options.load(url);
-        let index = Index::new(schema.clone(), base, draft, &loader);
+        let mut index = Index::new(schema.clone(), base, draft, &loader);
+        index.set_order(order);
         let mut compiler = Compiler::new(index);
         let root = compiler.node_at(Loc {
             doc: 0,

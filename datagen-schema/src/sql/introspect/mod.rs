@@ -14,9 +14,7 @@ use std::fmt;
 
 use datagen_engine::Diagnostic;
 use datagen_engine::ir::{Schema, Span};
-use sqlparser::ast::{
-    BinaryOperator, DataType, Expr, Ident, InTarget, ObjectName, ObjectNamePart,
-};
+use sqlparser::ast::{BinaryOperator, DataType, Expr, Ident, InTarget, ObjectName, ObjectNamePart};
 use sqlparser::parser::Parser;
 
 use super::Dialect;
@@ -122,7 +120,11 @@ pub fn introspect(url: &str) -> Result<(Schema, Vec<Diagnostic>), IntrospectErro
 }
 
 #[allow(clippy::needless_return, unused_variables)]
-fn read(url: &str, dialect: Dialect, diags: &mut Vec<Diagnostic>) -> Result<Model, IntrospectError> {
+fn read(
+    url: &str,
+    dialect: Dialect,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Model, IntrospectError> {
     let feature = match dialect {
         Dialect::Postgres => {
             #[cfg(feature = "postgres")]
@@ -293,7 +295,10 @@ mod tests {
         assert!(is_url("postgresql://u@h/db"));
         assert!(is_url("MariaDB://u@h/db"));
         assert!(!is_url("schema.sql"));
-        assert_eq!(redact("mysql://root:secret@h:3306/db"), "mysql://root:***@h:3306/db");
+        assert_eq!(
+            redact("mysql://root:secret@h:3306/db"),
+            "mysql://root:***@h:3306/db"
+        );
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
     }
 
@@ -304,10 +309,20 @@ mod tests {
             "((status)::text = ANY ((ARRAY['new'::character varying, 'paid'::character varying])::text[]))",
         )
         .unwrap();
-        let Expr::Nested(inner) = e else { panic!("{e}") };
-        assert!(matches!(*inner, Expr::In { target: InTarget::List(ref list), negated: false, .. } if list.len() == 2), "{inner}");
+        let Expr::Nested(inner) = e else {
+            panic!("{e}")
+        };
+        assert!(
+            matches!(*inner, Expr::In { target: InTarget::List(ref list), negated: false, .. } if list.len() == 2),
+            "{inner}"
+        );
         let e = expr(Dialect::Postgres, "((code)::text ~~ 'A%'::text)").unwrap();
-        let Expr::Nested(inner) = e else { panic!("{e}") };
-        assert!(matches!(*inner, Expr::Like { negated: false, .. }), "{inner}");
+        let Expr::Nested(inner) = e else {
+            panic!("{e}")
+        };
+        assert!(
+            matches!(*inner, Expr::Like { negated: false, .. }),
+            "{inner}"
+        );
     }
 }

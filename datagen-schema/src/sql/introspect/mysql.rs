@@ -50,14 +50,7 @@ type KeyRow = (
     Option<String>,
     Option<String>,
 );
-type ColumnRow = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-);
+type ColumnRow = (String, String, String, String, Option<String>, String);
 
 fn fail(what: &str) -> impl FnOnce(mysql::Error) -> IntrospectError + '_ {
     move |e| IntrospectError::Query {
@@ -100,14 +93,20 @@ pub(super) fn read(url: &str, diags: &mut Vec<Diagnostic>) -> Result<Model, Intr
     let rows: Vec<ColumnRow> = conn.query(COLUMNS).map_err(fail("columns"))?;
     for (t, name, ty, nullable, default, extra) in rows {
         let Some(t) = model.table(&t) else { continue };
-        model.tables[t].columns.push(read_column(name, &ty, &nullable, default, &extra));
+        model.tables[t]
+            .columns
+            .push(read_column(name, &ty, &nullable, default, &extra));
     }
     let rows: Vec<KeyRow> = conn.query(KEYS).map_err(fail("keys"))?;
     for (t, name, kind, col, parent, parent_col) in rows {
         let Some(t) = model.table(&t) else { continue };
         add_key(&mut model.tables[t], name, &kind, col, parent, parent_col);
     }
-    let checks = if mariadb { CHECKS_MARIADB } else { CHECKS_MYSQL };
+    let checks = if mariadb {
+        CHECKS_MARIADB
+    } else {
+        CHECKS_MYSQL
+    };
     let rows: Vec<(String, String, String)> =
         conn.query(checks).map_err(fail("CHECK constraints"))?;
     for (t, name, clause) in rows {
@@ -186,6 +185,9 @@ fn add_key(
 
 /// The column of a `json_valid(`col`)` check.
 fn json_valid(clause: &str) -> Option<String> {
-    let inner = clause.trim().strip_prefix("json_valid(")?.strip_suffix(')')?;
+    let inner = clause
+        .trim()
+        .strip_prefix("json_valid(")?
+        .strip_suffix(')')?;
     Some(inner.trim().trim_matches('`').to_string())
 }
