@@ -5,10 +5,11 @@
 # 3). lineitem rows/s = 6,001,215 / wall seconds for the whole data set (a throughput index).
 # tpchgen-cli is taken from PATH, or installed from crates.io under the cargo target directory.
 # Needs about 2.5 GB free in TMPDIR (one data set of each side at a time).
-# Usage: benches/w3_compare.sh [RUNS]
+# Usage: benches/w3_compare.sh [RUNS] [FORMATS]   (FORMATS defaults to "tbl csv parquet")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+formats=${2:-tbl csv parquet}
 cargo build --release -p datagen-cli
 target=${CARGO_TARGET_DIR:-target}
 ours=$target/release/datagen
@@ -23,10 +24,10 @@ fi
 echo "peer: $("$peer" --version)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/w3_compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-python3 - "$runs" "$ours" "$peer" "$work" <<'PY'
+python3 - "$runs" "$ours" "$peer" "$work" "$formats" <<'PY'
 import os, shutil, statistics, subprocess, sys, time
 
-runs, ours, peer, work = int(sys.argv[1]), *sys.argv[2:5]
+runs, ours, peer, work, formats = int(sys.argv[1]), *sys.argv[2:5], sys.argv[5].split()
 LINEITEM = 6_001_215
 out = os.path.join(work, "out")
 
@@ -61,7 +62,7 @@ print("| format | threads | datagen | tpchgen-cli | datagen lineitem rows/s "
       "| tpchgen-cli lineitem rows/s | datagen output | tpchgen-cli output "
       "| rows/s datagen / tpchgen-cli |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-for fmt in ("tbl", "csv", "parquet"):
+for fmt in formats:
     for threads in (1, 2):
         sides = {"datagen": datagen(fmt, threads), "tpchgen-cli": tpchgen(fmt, threads)}
         times = {name: [] for name in sides}

@@ -19,7 +19,8 @@ use crate::progress::{ProgressMode, Reporter, summary};
 /// Arguments of `datagen generate`.
 #[derive(Debug, Args)]
 pub(crate) struct GenerateArgs {
-    /// The config (`.yaml`, `.yml`, `.json`) to generate.
+    /// The config (`.yaml`, `.yml`, `.json`) or schema (`.sql`, JSON Schema) to generate, or a
+    /// live database whose tables to fill (`postgresql://...`, `mysql://...`).
     input: PathBuf,
     /// The output format.
     #[arg(long, short, value_enum, default_value_t = FormatName::Jsonl)]

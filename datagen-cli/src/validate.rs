@@ -12,7 +12,7 @@ use crate::input::{self, InputType};
 /// Arguments of `datagen validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// The config or schema to check.
+    /// The config or schema to check, or a live database (`postgresql://...`, `mysql://...`).
     input: PathBuf,
     /// The input's type, when its extension and content do not tell.
     #[arg(long, value_enum)]

@@ -5,6 +5,13 @@
 //! own spelling, such as `character varying(40)` or `((VALUE >= 1901) AND (VALUE <= 2155))`)
 //! and are parsed with the dialect's parser, so the CHECK rules are the DDL importer's.
 
+// Without either driver the shared readers have no caller; the module still says which
+// feature a URL needs.
+#![cfg_attr(
+    not(any(feature = "postgres", feature = "mysql")),
+    allow(dead_code, clippy::ptr_arg)
+)]
+
 #[cfg(feature = "mysql")]
 mod mysql;
 #[cfg(feature = "postgres")]
@@ -109,6 +116,12 @@ pub fn introspect(url: &str) -> Result<(Schema, Vec<Diagnostic>), IntrospectErro
         })?;
     let mut diags = Vec::new();
     let model = read(url, dialect, &mut diags)?;
+    if model.tables.is_empty() {
+        diags.push(
+            Diagnostic::new(Span::default(), format!("`{}` has no tables", redact(url)))
+                .with_help("create the tables first, or check the database name (for PostgreSQL, the tables are read from the first schema of the search path)"),
+        );
+    }
     let entities = build::entities(&model, &mut diags);
     let schema = Schema {
         source: None,
@@ -246,6 +259,11 @@ fn normalize(e: Expr) -> Expr {
                 pattern: Box::new(normalize(*right)),
                 escape_char: None,
             },
+            op @ (BinaryOperator::And | BinaryOperator::Or) => Expr::BinaryOp {
+                left: Box::new(bare(normalize(*left), &op)),
+                right: Box::new(bare(normalize(*right), &op)),
+                op,
+            },
             op => Expr::BinaryOp {
                 left: Box::new(normalize(*left)),
                 op,
@@ -274,6 +292,27 @@ fn normalize(e: Expr) -> Expr {
             global: false,
         },
         other => other,
+    }
+}
+
+/// An operand of `AND`/`OR` without the parentheses the server writes around every operand
+/// (`((a IS NULL) OR (a >= b))`), as a DDL author writes it; an `OR` inside an `AND` keeps
+/// them, so the expression still reads as it means.
+fn bare(e: Expr, op: &BinaryOperator) -> Expr {
+    match e {
+        Expr::Nested(inner)
+            if *op == BinaryOperator::Or
+                || !matches!(
+                    *inner,
+                    Expr::BinaryOp {
+                        op: BinaryOperator::Or,
+                        ..
+                    }
+                ) =>
+        {
+            bare(*inner, op)
+        }
+        e => e,
     }
 }
 
@@ -315,6 +354,15 @@ mod tests {
         assert!(
             matches!(*inner, Expr::In { target: InTarget::List(ref list), negated: false, .. } if list.len() == 2),
             "{inner}"
+        );
+        let e = expr(
+            Dialect::Postgres,
+            "((updated_at IS NULL) OR ((updated_at >= created_at) AND ((a = 1) OR (b = 2))))",
+        )
+        .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "(updated_at IS NULL OR updated_at >= created_at AND (a = 1 OR b = 2))"
         );
         let e = expr(Dialect::Postgres, "((code)::text ~~ 'A%'::text)").unwrap();
         let Expr::Nested(inner) = e else {
