@@ -342,7 +342,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(s(|o| push_json_str(o, "plain words, no escapes")), "\"plain words, no escapes\"");
+        assert_eq!(
+            s(|o| push_json_str(o, "plain words, no escapes")),
+            "\"plain words, no escapes\""
+        );
     }
 
     #[test]
