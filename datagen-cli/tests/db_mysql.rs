@@ -5,10 +5,7 @@
 
 mod db_common;
 
-use db_common::{
-    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select, shop,
-    unique_name,
-};
+use db_common::{Db, check_loaded, csv_of, load_shop, refuse_fix_resume, shop, unique_name};
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts, Value};
 
@@ -53,42 +50,32 @@ impl Drop for TestDb {
     }
 }
 
-fn rows(c: &mut Conn, sql: &str) -> Vec<Vec<Option<String>>> {
-    let result: Vec<mysql::Row> = c.query(sql).unwrap();
-    result
-        .into_iter()
-        .map(|r| {
-            r.unwrap()
-                .into_iter()
-                .map(|v| match v {
-                    Value::NULL => None,
-                    Value::Bytes(b) => Some(String::from_utf8(b).unwrap()),
-                    other => Some(other.as_sql(true).trim_matches('\'').to_string()),
-                })
-                .collect()
-        })
-        .collect()
-}
+impl Db for Conn {
+    const QUOTE: char = '`';
 
-fn count(c: &mut Conn, sql: &str) -> u64 {
-    c.query_first(sql).unwrap().unwrap()
-}
-
-fn check_loaded(c: &mut Conn, csv: &db_common::Tables) {
-    for (table, planned) in TABLES {
-        let sql = select(
-            table,
-            csv,
-            '`',
-            |q| format!("LOWER(HEX({q}))"),
-            str::to_string,
-        );
-        let got = rows(c, &sql);
-        assert_eq!(got.len() as u64, planned, "{table}");
-        assert_same(table, csv, &got);
+    fn hex(q: &str) -> String {
+        format!("LOWER(HEX({q}))")
     }
-    for sql in ORPHANS {
-        assert_eq!(count(c, sql), 0, "{sql}");
+
+    fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>> {
+        let result: Vec<mysql::Row> = self.query(sql).unwrap();
+        result
+            .into_iter()
+            .map(|r| {
+                r.unwrap()
+                    .into_iter()
+                    .map(|v| match v {
+                        Value::NULL => None,
+                        Value::Bytes(b) => Some(String::from_utf8(b).unwrap()),
+                        other => Some(other.as_sql(true).trim_matches('\'').to_string()),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn count(&mut self, sql: &str) -> u64 {
+        self.query_first(sql).unwrap().unwrap()
     }
 }
 
@@ -96,28 +83,9 @@ fn check_loaded(c: &mut Conn, csv: &db_common::Tables) {
 fn mysql_load_equals_the_csv_and_keeps_every_ref() {
     let Some(db) = TestDb::new() else { return };
     let input = shop();
-    let url = db.url.clone();
-    datagen(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--to",
-        &url,
-        "--progress",
-        "none",
-    ])
-    .args([
-        "--chunk-rows",
-        "128",
-        "--commit-rows",
-        "500",
-        "--threads",
-        "2",
-    ])
-    .assert()
-    .success();
+    load_shop(&input, &db.url);
     let mut c = db.conn();
-    let fks = count(
-        &mut c,
+    let fks = c.count(
         "SELECT COUNT(*) FROM information_schema.table_constraints \
          WHERE constraint_type = 'FOREIGN KEY' AND table_schema = DATABASE()",
     );
@@ -130,7 +98,6 @@ fn mysql_refused_row_is_reported_and_resume_finishes_the_load() {
     let Some(db) = TestDb::new() else { return };
     let input = shop();
     let csv = csv_of(&input);
-    let first_bad = first_quantity_12(&csv);
     let mut c = db.conn();
     c.query_drop(
         "CREATE TABLE order_line (id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL, \
@@ -138,25 +105,8 @@ fn mysql_refused_row_is_reported_and_resume_finishes_the_load() {
          CONSTRAINT qty_small CHECK (quantity < 12))",
     )
     .unwrap();
-    let url = db.url.clone();
-    let load = |extra: &[&str]| {
-        datagen(&[
-            "generate",
-            input.to_str().unwrap(),
-            "--to",
-            &url,
-            "--progress",
-            "none",
-        ])
-        .args(["--chunk-rows", "16", "--commit-rows", "40"])
-        .args(extra)
-        .assert()
-    };
-    let out = load(&[]).failure().get_output().stderr.clone();
-    assert_refused(&String::from_utf8(out).unwrap(), first_bad);
-    assert_eq!(count(&mut c, "SELECT COUNT(*) FROM order_line"), first_bad);
-    c.query_drop("ALTER TABLE order_line DROP CONSTRAINT qty_small")
-        .unwrap();
-    load(&["--resume"]).success();
-    check_loaded(&mut c, &csv);
+    refuse_fix_resume(&mut c, &input, &db.url, &csv, |c| {
+        c.query_drop("ALTER TABLE order_line DROP CONSTRAINT qty_small")
+            .unwrap();
+    });
 }

@@ -4,10 +4,7 @@
 
 mod db_common;
 
-use db_common::{
-    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select, shop,
-    unique_name,
-};
+use db_common::{Db, check_loaded, csv_of, load_shop, refuse_fix_resume, shop, unique_name};
 use postgres::{Client, NoTls};
 
 /// A database of its own on the test server, dropped at the end.
@@ -54,37 +51,32 @@ impl Drop for TestDb {
     }
 }
 
-fn rows(c: &mut Client, sql: &str) -> Vec<Vec<Option<String>>> {
-    c.query(sql, &[])
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (0..r.len())
-                .map(|i| r.get::<_, Option<String>>(i))
-                .collect()
-        })
-        .collect()
-}
+impl Db for Client {
+    const QUOTE: char = '"';
 
-fn count(c: &mut Client, sql: &str) -> i64 {
-    c.query_one(sql, &[]).unwrap().get(0)
-}
-
-fn check_loaded(c: &mut Client, csv: &db_common::Tables) {
-    for (table, planned) in TABLES {
-        let sql = select(
-            table,
-            csv,
-            '"',
-            |q| format!("encode({q}, 'hex')"),
-            |q| format!("{q}::text"),
-        );
-        let got = rows(c, &sql);
-        assert_eq!(got.len() as u64, planned, "{table}");
-        assert_same(table, csv, &got);
+    fn hex(q: &str) -> String {
+        format!("encode({q}, 'hex')")
     }
-    for sql in ORPHANS {
-        assert_eq!(count(c, sql), 0, "{sql}");
+
+    fn text(q: &str) -> String {
+        format!("{q}::text")
+    }
+
+    fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>> {
+        self.query(sql, &[])
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (0..r.len())
+                    .map(|i| r.get::<_, Option<String>>(i))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn count(&mut self, sql: &str) -> u64 {
+        let n: i64 = self.query_one(sql, &[]).unwrap().get(0);
+        u64::try_from(n).unwrap()
     }
 }
 
@@ -92,29 +84,10 @@ fn check_loaded(c: &mut Client, csv: &db_common::Tables) {
 fn postgres_load_equals_the_csv_and_keeps_every_ref() {
     let Some(db) = TestDb::new() else { return };
     let input = shop();
-    let url = db.url.clone();
-    datagen(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--to",
-        &url,
-        "--progress",
-        "none",
-    ])
-    .args([
-        "--chunk-rows",
-        "128",
-        "--commit-rows",
-        "500",
-        "--threads",
-        "2",
-    ])
-    .assert()
-    .success();
+    load_shop(&input, &db.url);
     let mut c = db.client();
     // The server enforces the foreign keys datagen created.
-    let fks = count(
-        &mut c,
+    let fks = c.count(
         "SELECT count(*) FROM information_schema.table_constraints \
          WHERE constraint_type = 'FOREIGN KEY' AND table_name IN ('orders', 'order_line')",
     );
@@ -127,7 +100,6 @@ fn postgres_refused_row_is_reported_and_resume_finishes_the_load() {
     let Some(db) = TestDb::new() else { return };
     let input = shop();
     let csv = csv_of(&input);
-    let first_bad = first_quantity_12(&csv);
     let mut c = db.client();
     c.batch_execute(
         "CREATE TABLE order_line (id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL, \
@@ -135,30 +107,9 @@ fn postgres_refused_row_is_reported_and_resume_finishes_the_load() {
          CONSTRAINT qty_small CHECK (quantity < 12))",
     )
     .unwrap();
-    let url = db.url.clone();
-    let load = |extra: &[&str]| {
-        datagen(&[
-            "generate",
-            input.to_str().unwrap(),
-            "--to",
-            &url,
-            "--progress",
-            "none",
-        ])
-        .args(["--chunk-rows", "16", "--commit-rows", "40"])
-        .args(extra)
-        .assert()
-    };
-    let out = load(&[]).failure().get_output().stderr.clone();
-    let stderr = String::from_utf8(out).unwrap();
-    assert_refused(&stderr, first_bad);
+    let stderr = refuse_fix_resume(&mut c, &input, &db.url, &csv, |c| {
+        c.batch_execute("ALTER TABLE order_line DROP CONSTRAINT qty_small")
+            .unwrap();
+    });
     assert!(stderr.contains("violates check constraint"), "{stderr}");
-    assert_eq!(
-        count(&mut c, "SELECT count(*) FROM order_line"),
-        first_bad as i64
-    );
-    c.batch_execute("ALTER TABLE order_line DROP CONSTRAINT qty_small")
-        .unwrap();
-    load(&["--resume"]).success();
-    check_loaded(&mut c, &csv);
 }

@@ -4,53 +4,54 @@
 
 mod db_common;
 
-use db_common::{
-    ORPHANS, TABLES, assert_refused, assert_same, csv_of, datagen, first_quantity_12, select, shop,
-};
+use std::path::Path;
+
+use db_common::{Db, check_loaded, csv_of, datagen, load, load_shop, refuse_fix_resume, shop};
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
-fn rows(db: &Connection, sql: &str) -> Vec<Vec<Option<String>>> {
-    let mut statement = db.prepare(sql).unwrap();
-    let n = statement.column_count();
-    statement
-        .query_map([], |r| {
-            Ok((0..n)
-                .map(|i| match r.get_ref(i).unwrap() {
-                    ValueRef::Null => None,
-                    ValueRef::Integer(v) => Some(v.to_string()),
-                    ValueRef::Real(v) => Some(v.to_string()),
-                    ValueRef::Text(t) | ValueRef::Blob(t) => {
-                        Some(String::from_utf8(t.to_vec()).unwrap())
-                    }
-                })
-                .collect())
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+impl Db for Connection {
+    const QUOTE: char = '"';
+
+    fn hex(q: &str) -> String {
+        format!("lower(hex({q}))")
+    }
+
+    fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>> {
+        let mut statement = self.prepare(sql).unwrap();
+        let n = statement.column_count();
+        statement
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| match r.get_ref(i).unwrap() {
+                        ValueRef::Null => None,
+                        ValueRef::Integer(v) => Some(v.to_string()),
+                        ValueRef::Real(v) => Some(v.to_string()),
+                        ValueRef::Text(t) | ValueRef::Blob(t) => {
+                            Some(String::from_utf8(t.to_vec()).unwrap())
+                        }
+                    })
+                    .collect())
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    fn count(&mut self, sql: &str) -> u64 {
+        let n: i64 = self.query_row(sql, [], |r| r.get(0)).unwrap();
+        u64::try_from(n).unwrap()
+    }
 }
 
-fn count(db: &Connection, sql: &str) -> i64 {
-    db.query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-fn check_loaded(db: &Connection, csv: &db_common::Tables) {
-    for (table, planned) in TABLES {
-        let sql = select(
-            table,
-            csv,
-            '"',
-            |c| format!("lower(hex({c}))"),
-            str::to_string,
-        );
-        let got = rows(db, &sql);
-        assert_eq!(got.len() as u64, planned, "{table}");
-        assert_same(table, csv, &got);
-    }
-    for sql in ORPHANS {
-        assert_eq!(count(db, sql), 0, "{sql}");
-    }
+/// The stderr of a load into `url` with `extra`, asserting it fails.
+fn refused(input: &Path, url: &str, extra: &[&str]) -> String {
+    let out = load(input, url, extra)
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(out).unwrap()
 }
 
 #[test]
@@ -59,25 +60,8 @@ fn sqlite_load_equals_the_csv_and_keeps_every_ref() {
     let file = dir.path().join("shop.db");
     let url = format!("sqlite://{}", file.display());
     let input = shop();
-    datagen(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--to",
-        &url,
-        "--progress",
-        "none",
-    ])
-    .args([
-        "--chunk-rows",
-        "128",
-        "--commit-rows",
-        "500",
-        "--threads",
-        "2",
-    ])
-    .assert()
-    .success();
-    let db = Connection::open(&file).unwrap();
+    load_shop(&input, &url);
+    let mut db = Connection::open(&file).unwrap();
     // Parents were created first: their foreign keys point at them.
     let ddl: String = db
         .query_row(
@@ -91,42 +75,16 @@ fn sqlite_load_equals_the_csv_and_keeps_every_ref() {
         "{ddl}"
     );
     assert!(ddl.contains("PRIMARY KEY (\"id\")"), "{ddl}");
-    check_loaded(&db, &csv_of(&input));
+    check_loaded(&mut db, &csv_of(&input));
     drop(db);
     // A second load into the filled tables is refused instead of appending.
-    let out = datagen(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--to",
-        &url,
-        "--progress",
-        "none",
-    ])
-    .assert()
-    .failure()
-    .get_output()
-    .stderr
-    .clone();
-    let stderr = String::from_utf8(out).unwrap();
+    let stderr = refused(&input, &url, &[]);
     assert!(
         stderr.contains("table `customer` already holds 300 rows; give `--resume`"),
         "{stderr}"
     );
     // Resuming with fewer rows than the table holds cannot be the same run.
-    let out = datagen(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--to",
-        &url,
-        "--resume",
-    ])
-    .args(["--rows", "customer=100", "--progress", "none"])
-    .assert()
-    .failure()
-    .get_output()
-    .stderr
-    .clone();
-    let stderr = String::from_utf8(out).unwrap();
+    let stderr = refused(&input, &url, &["--resume", "--rows", "customer=100"]);
     assert!(
         stderr.contains("table `customer` holds 300 rows, more than the 100 this run loads"),
         "{stderr}"
@@ -140,44 +98,24 @@ fn sqlite_refused_row_is_reported_and_resume_finishes_the_load() {
     let url = format!("sqlite://{}", file.display());
     let input = shop();
     let csv = csv_of(&input);
-    let first_bad = first_quantity_12(&csv);
-    let db = Connection::open(&file).unwrap();
+    let mut db = Connection::open(&file).unwrap();
     db.execute_batch(
         "CREATE TABLE order_line (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, \
          product_id INTEGER NOT NULL, unit_price NUMERIC, quantity INTEGER NOT NULL, \
          CONSTRAINT qty_small CHECK (quantity < 12))",
     )
     .unwrap();
-    let load = |extra: &[&str]| {
-        datagen(&[
-            "generate",
-            input.to_str().unwrap(),
-            "--to",
-            &url,
-            "--progress",
-            "none",
-        ])
-        .args(["--chunk-rows", "16", "--commit-rows", "40"])
-        .args(extra)
-        .assert()
-    };
-    let out = load(&[]).failure().get_output().stderr.clone();
-    assert_refused(&String::from_utf8(out).unwrap(), first_bad);
-    assert_eq!(
-        count(&db, "SELECT count(*) FROM order_line"),
-        first_bad as i64
-    );
-    assert_eq!(count(&db, "SELECT count(*) FROM orders"), 1000);
-    // Fix the table (SQLite cannot drop a constraint: rebuild it), then resume.
-    db.execute_batch(
-        "CREATE TABLE fixed (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, \
-         product_id INTEGER NOT NULL, unit_price NUMERIC, quantity INTEGER NOT NULL); \
-         INSERT INTO fixed SELECT * FROM order_line; DROP TABLE order_line; \
-         ALTER TABLE fixed RENAME TO order_line;",
-    )
-    .unwrap();
-    load(&["--resume"]).success();
-    check_loaded(&db, &csv);
+    refuse_fix_resume(&mut db, &input, &url, &csv, |db| {
+        assert_eq!(db.count("SELECT count(*) FROM orders"), 1000);
+        // Fix the table (SQLite cannot drop a constraint: rebuild it), then resume.
+        db.execute_batch(
+            "CREATE TABLE fixed (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, \
+             product_id INTEGER NOT NULL, unit_price NUMERIC, quantity INTEGER NOT NULL); \
+             INSERT INTO fixed SELECT * FROM order_line; DROP TABLE order_line; \
+             ALTER TABLE fixed RENAME TO order_line;",
+        )
+        .unwrap();
+    });
 }
 
 #[test]

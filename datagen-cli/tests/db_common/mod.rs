@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use assert_cmd::assert::Assert;
 
 /// The shop fixture: four entities with refs and lookups, declared children first.
 pub(crate) fn shop() -> PathBuf {
@@ -215,4 +216,90 @@ pub(crate) fn assert_refused(stderr: &str, first_bad: u64) {
     );
     assert!(stderr.contains("`customer` 300 of 300"), "{stderr}");
     assert!(stderr.contains("--resume"), "{stderr}");
+}
+
+/// What the checks need from a connection to a loaded database.
+pub(crate) trait Db {
+    /// How the database quotes a name.
+    const QUOTE: char;
+    /// The expression turning the bytes column `q` into lowercase hex.
+    fn hex(q: &str) -> String;
+    /// The expression turning the column `q` into text.
+    fn text(q: &str) -> String {
+        q.to_string()
+    }
+    /// The rows `sql` returns, each value as text, null as `None`.
+    fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>>;
+    /// The one number `sql` returns.
+    fn count(&mut self, sql: &str) -> u64;
+}
+
+/// Asserts every table holds its planned rows, equal to the CSV, and no ref is an orphan.
+pub(crate) fn check_loaded<D: Db>(db: &mut D, csv: &Tables) {
+    for (table, planned) in TABLES {
+        let sql = select(table, csv, D::QUOTE, D::hex, D::text);
+        let got = db.rows(&sql);
+        assert_eq!(got.len() as u64, planned, "{table}");
+        assert_same(table, csv, &got);
+    }
+    for sql in ORPHANS {
+        assert_eq!(db.count(sql), 0, "{sql}");
+    }
+}
+
+/// `datagen generate INPUT --to URL --progress none` and `extra`, run.
+pub(crate) fn load(input: &Path, url: &str, extra: &[&str]) -> Assert {
+    datagen(&[
+        "generate",
+        input.to_str().unwrap(),
+        "--to",
+        url,
+        "--progress",
+        "none",
+    ])
+    .args(extra)
+    .assert()
+}
+
+/// Loads the shop into `url` in small chunks on two threads, asserting success.
+pub(crate) fn load_shop(input: &Path, url: &str) {
+    load(
+        input,
+        url,
+        &[
+            "--chunk-rows",
+            "128",
+            "--commit-rows",
+            "500",
+            "--threads",
+            "2",
+        ],
+    )
+    .success();
+}
+
+/// With `order_line` already created refusing a quantity of 12: loads the shop and asserts
+/// the refused row is reported and the rows before it committed; then `fix`es the table,
+/// resumes, and checks the whole load. Returns the stderr of the refused load.
+pub(crate) fn refuse_fix_resume<D: Db>(
+    db: &mut D,
+    input: &Path,
+    url: &str,
+    csv: &Tables,
+    fix: impl FnOnce(&mut D),
+) -> String {
+    let first_bad = first_quantity_12(csv);
+    let small = ["--chunk-rows", "16", "--commit-rows", "40"];
+    let out = load(input, url, &small)
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert_refused(&stderr, first_bad);
+    assert_eq!(db.count("SELECT count(*) FROM order_line"), first_bad);
+    fix(db);
+    load(input, url, &[small.as_slice(), &["--resume"]].concat()).success();
+    check_loaded(db, csv);
+    stderr
 }
