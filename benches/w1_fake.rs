@@ -2,10 +2,11 @@
 //! the derive is compared against. A plain binary (not a harness) so the comparison times whole
 //! processes: `cargo bench --bench w1_fake -- 1000000`, or see `benches/w1_compare.sh`.
 
+#[path = "fake_fields.rs"]
+mod fake_fields;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use fake::faker::address::en::{
-    CityName, CountryName, StateName, StreetName, StreetSuffix, ZipCode,
-};
+use fake::faker::address::en::{CityName, CountryName, StateName, ZipCode};
 use fake::faker::chrono::en::DateTimeBetween;
 use fake::faker::internet::en::SafeEmail;
 use fake::faker::name::en::{FirstName, LastName};
@@ -13,29 +14,7 @@ use fake::faker::phone_number::en::PhoneNumber;
 use fake::rand::SeedableRng;
 use fake::rand::rngs::SmallRng;
 use fake::{Dummy, Fake, Faker};
-
-/// A street line "<building number> <street name> <suffix>", the W1 street field.
-struct StreetLine;
-
-impl Dummy<StreetLine> for String {
-    fn dummy_with_rng<R: fake::RngExt + ?Sized>(_: &StreetLine, rng: &mut R) -> String {
-        let number: u16 = (1..9999).fake_with_rng(rng);
-        let name: String = StreetName().fake_with_rng(rng);
-        let suffix: String = StreetSuffix().fake_with_rng(rng);
-        format!("{number} {name} {suffix}")
-    }
-}
-
-/// A birth date in [1940-01-01, 2010-12-31].
-struct BirthDate;
-
-impl Dummy<BirthDate> for NaiveDate {
-    fn dummy_with_rng<R: fake::RngExt + ?Sized>(_: &BirthDate, rng: &mut R) -> NaiveDate {
-        let first = NaiveDate::from_ymd_opt(1940, 1, 1).expect("a valid date");
-        let days: i64 = (0..=25_933).fake_with_rng(rng);
-        first + chrono::TimeDelta::days(days)
-    }
-}
+use fake_fields::{BirthDate, StreetLine, created_first, created_last};
 
 #[derive(Dummy, Debug)]
 struct Person {
@@ -65,14 +44,6 @@ struct Person {
     created_at: DateTime<Utc>,
     #[dummy(faker = "0.0..100000.0")]
     balance: f64,
-}
-
-fn created_first() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_577_836_800, 0).expect("2020-01-01T00:00:00Z")
-}
-
-fn created_last() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_767_225_599, 0).expect("2025-12-31T23:59:59Z")
 }
 
 fn consume(p: &Person) -> u64 {

@@ -4,7 +4,10 @@
 //! and a server that cannot be reached is one clear line. Runs against real servers when
 //! `DATAGEN_TEST_POSTGRES_URL` / `DATAGEN_TEST_MYSQL_URL` are set.
 
+mod db_common;
+
 use assert_cmd::Command;
+use db_common::unique_name;
 
 /// A schema with an enum type, a check, a self-reference and a composite foreign key, in
 /// PostgreSQL; the same in MySQL/MariaDB below. The identity is `BY DEFAULT`: the `sql` format
@@ -60,13 +63,6 @@ CREATE TABLE member (
 
 /// The tables, parents first.
 const TABLES: [&str; 3] = ["team", "seat", "member"];
-
-fn unique_name(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{prefix}_{}_{nanos}", std::process::id())
-}
 
 /// `datagen generate URL --format sql --rows 300 --out DIR`: each table's SQL text, parents
 /// first.

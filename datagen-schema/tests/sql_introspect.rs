@@ -105,8 +105,7 @@ fn postgres_round_trip(name: &str, prefix: &str) -> Option<RoundTrip> {
     client
         .batch_execute(&ddl_text)
         .unwrap_or_else(|e| panic!("{name} DDL: {e}"));
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
-    let live = live(&format!("{base}/{db}"));
+    let live = live(&database_url(&url, &db));
     pg_drop(admin, client, &db);
     let live = live.unwrap_or_else(|e| panic!("{name}: {e}"));
     let diffs = differences(&parsed, &live);
@@ -116,21 +115,7 @@ fn postgres_round_trip(name: &str, prefix: &str) -> Option<RoundTrip> {
     client
         .batch_execute(&ddl_text)
         .unwrap_or_else(|e| panic!("{name} DDL: {e}"));
-    client
-        .batch_execute("SET search_path TO public")
-        .expect("reset the search path");
-    let mut counts = Vec::new();
-    for (table, rows, sql) in &files {
-        client
-            .batch_execute(sql)
-            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e:?}"));
-        let n: i64 = client
-            .query_one(&format!("SELECT count(*) FROM \"{table}\""), &[])
-            .expect("count")
-            .get(0);
-        assert_eq!(n as u64, *rows, "{name}: rows of `{table}`");
-        counts.push((table.clone(), *rows));
-    }
+    let counts = pg_load(&mut client, name, &files);
     pg_drop(admin, client, &db);
     Some((diffs, counts))
 }
@@ -181,56 +166,20 @@ fn own_shop_schema_postgres_introspects_like_its_ddl_and_loads() {
 /// generated rows (foreign key checks off in the load session when `checks_off`, for a cycle
 /// of NOT NULL keys, then every key checked by a query) into a second fresh database.
 fn mysql_round_trip(name: &str, prefix: &str, checks_off: bool) -> Option<RoundTrip> {
-    use mysql::prelude::Queryable;
     let url = server("DATAGEN_TEST_MYSQL_URL")?;
     let text = ddl(name);
     let parsed = schema(name, &text, Some(Dialect::Mysql));
-    let run_ddl = |conn: &mut mysql::Conn, db: &str| {
-        // Sakila's views name their database: point them at the test's own.
-        let text = text.replace("sakila.", &format!("{db}."));
-        for statement in mysql_statements(&text) {
-            conn.query_drop(&statement)
-                .unwrap_or_else(|e| panic!("{name} DDL: {e}\n{statement}"));
-        }
-    };
     let (mut conn, db) = my_fresh(&url, prefix);
-    run_ddl(&mut conn, &db);
-    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
-    let live = live(&format!("{base}/{db}"));
+    mysql_run_ddl(&mut conn, &db, name, &text);
+    let live = live(&database_url(&url, &db));
     my_drop(conn, &db);
     let live = live.unwrap_or_else(|e| panic!("{name}: {e}"));
     let diffs = differences(&parsed, &live);
 
     let files = sql_files(&live, SqlDialect::Mysql, None);
     let (mut conn, db) = my_fresh(&url, prefix);
-    run_ddl(&mut conn, &db);
-    conn.query_drop("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE'")
-        .expect("strict mode");
-    conn.query_drop(format!(
-        "SET FOREIGN_KEY_CHECKS = {}",
-        u8::from(!checks_off)
-    ))
-    .expect("foreign key checks");
-    let mut counts = Vec::new();
-    for (table, rows, sql) in &files {
-        conn.query_drop(sql)
-            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
-        let n: Option<u64> = conn
-            .query_first(format!("SELECT count(*) FROM `{table}`"))
-            .expect("count");
-        assert_eq!(n, Some(*rows), "{name}: rows of `{table}`");
-        counts.push((table.clone(), *rows));
-    }
-    conn.query_drop("SET FOREIGN_KEY_CHECKS = 1")
-        .expect("foreign key checks back on");
-    let orphans: Vec<_> = mysql_orphans(&mut conn, &db)
-        .into_iter()
-        .filter(|o| o.2 > 0)
-        .collect();
-    assert!(
-        orphans.is_empty(),
-        "{name}: rows referring to nothing: {orphans:?}"
-    );
+    mysql_run_ddl(&mut conn, &db, name, &text);
+    let counts = mysql_load(&mut conn, &db, name, &files, checks_off);
     my_drop(conn, &db);
     Some((diffs, counts))
 }

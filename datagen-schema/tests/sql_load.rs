@@ -26,22 +26,7 @@ fn load_postgres_verified(name: &str, prefix: &str, verify: &[&str]) -> Vec<(Str
     client
         .batch_execute(&without_database_statements(&text))
         .unwrap_or_else(|e| panic!("{name} DDL: {e}"));
-    // pg_dump files empty the search path for their session.
-    client
-        .batch_execute("SET search_path TO public")
-        .expect("reset the search path");
-    let mut counts = Vec::new();
-    for (table, rows, sql) in &files {
-        client
-            .batch_execute(sql)
-            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e:?}"));
-        let n: i64 = client
-            .query_one(&format!("SELECT count(*) FROM \"{table}\""), &[])
-            .expect("count")
-            .get(0);
-        assert_eq!(n as u64, *rows, "{name}: rows of `{table}`");
-        counts.push((table.clone(), n as u64));
-    }
+    let counts = pg_load(&mut client, name, &files);
     for q in verify {
         let n: i64 = client
             .query_one(&format!("SELECT ({q})::bigint"), &[])
@@ -105,7 +90,6 @@ fn own_shop_schema_postgres_loads_with_every_constraint() {
 /// count; with `checks_off`, foreign key checks are off in the load session (for a cycle of
 /// NOT NULL foreign keys) and every foreign key is checked by a query afterwards.
 fn load_mysql(name: &str, prefix: &str, checks_off: bool) -> Vec<(String, u64)> {
-    use mysql::prelude::Queryable;
     let Some(url) = server("DATAGEN_TEST_MYSQL_URL") else {
         return Vec::new();
     };
@@ -113,39 +97,8 @@ fn load_mysql(name: &str, prefix: &str, checks_off: bool) -> Vec<(String, u64)> 
     let schema = schema(name, &text, None);
     let files = sql_files(&schema, SqlDialect::Mysql, None);
     let (mut conn, db) = my_fresh(&url, prefix);
-    // Sakila's views name their database: point them at the test's own.
-    let text = text.replace("sakila.", &format!("{db}."));
-    for statement in mysql_statements(&text) {
-        conn.query_drop(&statement)
-            .unwrap_or_else(|e| panic!("{name} DDL: {e}\n{statement}"));
-    }
-    conn.query_drop("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE'")
-        .expect("strict mode");
-    conn.query_drop(format!(
-        "SET FOREIGN_KEY_CHECKS = {}",
-        u8::from(!checks_off)
-    ))
-    .expect("foreign key checks");
-    let mut counts = Vec::new();
-    for (table, rows, sql) in &files {
-        conn.query_drop(sql)
-            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
-        let n: Option<u64> = conn
-            .query_first(format!("SELECT count(*) FROM `{table}`"))
-            .expect("count");
-        assert_eq!(n, Some(*rows), "{name}: rows of `{table}`");
-        counts.push((table.clone(), *rows));
-    }
-    conn.query_drop("SET FOREIGN_KEY_CHECKS = 1")
-        .expect("foreign key checks back on");
-    let orphans: Vec<_> = mysql_orphans(&mut conn, &db)
-        .into_iter()
-        .filter(|o| o.2 > 0)
-        .collect();
-    assert!(
-        orphans.is_empty(),
-        "{name}: rows referring to nothing: {orphans:?}"
-    );
+    mysql_run_ddl(&mut conn, &db, name, &text);
+    let counts = mysql_load(&mut conn, &db, name, &files, checks_off);
     my_drop(conn, &db);
     counts
 }

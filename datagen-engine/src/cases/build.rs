@@ -66,18 +66,7 @@ impl List<'_> {
 
     /// A value as the column prints it.
     fn show(&self, value: &CaseValue) -> String {
-        let n = self.field;
-        let mut column = Column::with_type(&n.ty, 1);
-        match value {
-            CaseValue::Int(x) => column.push_int(*x),
-            CaseValue::Float(x) => column.push_float(*x, n.scale),
-            CaseValue::Value(v) => column.push_value(v, n.scale),
-            CaseValue::Str(s) => return s.clone(),
-            _ => return String::new(),
-        }
-        let mut text = String::new();
-        value_text(&column, &n.ty, 0, &mut text);
-        text
+        show(self.field, value)
     }
 
     /// Both ends of `[lo, hi]` (edge) or the values just outside (invalid), under `rule`.
@@ -398,11 +387,11 @@ fn resolve_dups(plan: &Plan, e: usize, cases: &mut Vec<Case>) {
         });
         match value {
             Some((d, v)) => {
+                cases[i].value = CaseValue::Value(v);
                 cases[i].detail = format!(
                     "{}, the value of case row {d} too, in a unique field",
-                    text_of(&chunk_value(&v, &nodes[node]))
+                    show(&nodes[node], &cases[i].value)
                 );
-                cases[i].value = CaseValue::Value(v);
                 i += 1;
             }
             None => {
@@ -412,15 +401,18 @@ fn resolve_dups(plan: &Plan, e: usize, cases: &mut Vec<Case>) {
     }
 }
 
-fn chunk_value(v: &Value, node: &Node) -> (Column, DataType) {
-    let mut column = Column::with_type(&node.ty, 1);
-    column.push_value(v, node.scale);
-    (column, node.ty.clone())
-}
-
-fn text_of((column, ty): &(Column, DataType)) -> String {
+/// A value of field `n` as its column prints it.
+fn show(n: &Node, value: &CaseValue) -> String {
+    let mut column = Column::with_type(&n.ty, 1);
+    match value {
+        CaseValue::Int(x) => column.push_int(*x),
+        CaseValue::Float(x) => column.push_float(*x, n.scale),
+        CaseValue::Value(v) => column.push_value(v, n.scale),
+        CaseValue::Str(s) => return s.clone(),
+        _ => return String::new(),
+    }
     let mut text = String::new();
-    value_text(column, ty, 0, &mut text);
+    value_text(&column, &n.ty, 0, &mut text);
     text
 }
 

@@ -117,7 +117,7 @@ impl Plan {
     pub fn with_cases(mut self, mode: Mode) -> Result<Plan, CasesError> {
         let mut entities = Vec::with_capacity(self.len());
         for e in 0..self.len() {
-            let (_, _, _, table) = self.parts(e);
+            let (_, written, _, table) = self.parts(e);
             let fail = |message: String| CasesError {
                 entity: table.name.clone(),
                 message,
@@ -141,7 +141,6 @@ impl Plan {
             }
             let cases = build::cases(&self, e, mode);
             let mut table = table.clone();
-            let (_, written, _, _) = self.parts(e);
             let mut column = 0;
             for (i, w) in written.iter().enumerate() {
                 if !w {

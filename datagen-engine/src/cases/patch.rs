@@ -4,12 +4,10 @@
 use std::ops::Range;
 
 use datagen_core::Ctx;
-use datagen_core::private::element;
-use datagen_core::seed::child_key;
 
 use crate::cases::{Case, CaseValue};
 use crate::chunk::{Column, Strings, Values};
-use crate::plan::fill::{Rows, draw};
+use crate::plan::fill::{Rows, draw, push_bytes, push_items};
 use crate::plan::node::{Kind, Node};
 
 /// The cases of one entity: case row `i` is `cases[i]`.
@@ -48,15 +46,11 @@ impl<'a> Patch<'a> {
             CaseValue::Int(x) => out.push_int(*x),
             CaseValue::Float(x) => out.push_float(*x, node.scale),
             CaseValue::Value(v) => out.push_value(v, node.scale),
-            CaseValue::Str(s) => match &mut out.values {
-                Values::Str(strings) => {
-                    strings.push(s);
-                    if let Some(v) = &mut out.validity {
-                        v.push(true);
-                    }
-                }
-                _ => return false,
-            },
+            CaseValue::Str(s) if matches!(out.values, Values::Str(_)) => {
+                out.str_buf().push_str(s);
+                out.end_str();
+            }
+            CaseValue::Str(_) => return false,
             CaseValue::Null => out.push_null(),
             CaseValue::Len(n) => return push_len(node, *n, ctx, path, row, out),
             CaseValue::Longer(n) => {
@@ -110,24 +104,9 @@ impl<'a> Patch<'a> {
 /// A bytes or array value of `n` elements, each drawn as the field draws its elements.
 fn push_len(node: &Node, n: u32, ctx: &mut Ctx, path: u64, row: u64, out: &mut Column) -> bool {
     match &node.kind {
-        Kind::Bytes { .. } => {
-            let mut bytes = Vec::with_capacity(n as usize);
-            while bytes.len() < n as usize {
-                bytes.extend_from_slice(&ctx.next_u64().to_le_bytes());
-            }
-            bytes.truncate(n as usize);
-            out.push_bytes(&bytes);
-        }
-        Kind::Array { item, .. } => {
-            let Values::List { items, .. } = &mut out.values else {
-                return false;
-            };
-            for e in 0..n as usize {
-                let item_path = child_key(path, element(e));
-                ctx.__seek(item_path, row);
-                draw(item, ctx, item_path, row, items, &[], &[], 0);
-            }
-            out.end_list();
+        Kind::Bytes { .. } => push_bytes(n, ctx, out),
+        Kind::Array { item, .. } if matches!(out.values, Values::List { .. }) => {
+            push_items(item, n, ctx, path, row, out);
         }
         _ => return false,
     }

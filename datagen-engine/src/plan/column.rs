@@ -198,6 +198,20 @@ impl Column {
         self.valid();
     }
 
+    /// Appends a byte string of `len` bytes, written straight into the column eight at a time
+    /// from `next` (little-endian), the last word cut.
+    pub(crate) fn push_bytes_from(&mut self, len: usize, mut next: impl FnMut() -> u64) {
+        if let Values::Bytes { data, offsets } = &mut self.values {
+            let end = data.len() + len;
+            while data.len() < end {
+                data.extend_from_slice(&next().to_le_bytes());
+            }
+            data.truncate(end);
+            offsets.push(i32::try_from(end).expect("a chunk's bytes fit in 2 GiB"));
+        }
+        self.valid();
+    }
+
     /// Appends a null.
     pub fn push_null(&mut self) {
         let len = self.len();
@@ -282,25 +296,27 @@ impl Column {
             }
             return;
         };
-        let value = s.data.split_off(start);
-        let (head, tail) = match value.rfind('@') {
-            Some(at) => value.split_at(at),
-            None => (value.as_str(), ""),
-        };
-        let sep = if tail.is_empty() { "-" } else { "" };
-        let number = format!("{sep}{row:0width$}");
-        let tail_chars = tail.chars().count();
+        // Rewritten in place: `head`, then `sep`, zeros and digits of the number, then `tail`.
+        let head_end = start + s.data[start..].rfind('@').unwrap_or(s.data.len() - start);
+        let mut sep = if head_end == s.data.len() { "-" } else { "" };
+        let mut buf = itoa::Buffer::new();
+        let digits = buf.format(row);
+        let zeros = width.saturating_sub(digits.len());
+        let mut tail_chars = s.data[head_end..].chars().count();
         // Too narrow for the number and the domain: the number alone, after what fits.
-        let (number, tail) = if number.len() + tail_chars <= max {
-            (number.as_str(), tail)
-        } else {
-            (&number[sep.len()..], "")
-        };
-        let room = max.saturating_sub(number.chars().count() + tail.chars().count());
-        let head: String = head.chars().take(room).collect();
-        s.data.push_str(&head);
-        s.data.push_str(number);
-        s.data.push_str(tail);
+        if sep.len() + zeros + digits.len() + tail_chars > max {
+            s.data.truncate(head_end);
+            (sep, tail_chars) = ("", 0);
+        }
+        let room = max.saturating_sub(sep.len() + zeros + digits.len() + tail_chars);
+        let cut = s.data[start..head_end]
+            .char_indices()
+            .nth(room)
+            .map_or(head_end, |(i, _)| start + i);
+        // `width` is the digit count of a `u64`, at most 20.
+        s.data.replace_range(cut..head_end, digits);
+        s.data.insert_str(cut, &"00000000000000000000"[..zeros]);
+        s.data.insert_str(cut, sep);
         *s.offsets.last_mut().expect("a value was just pushed") =
             i32::try_from(s.data.len()).expect("a chunk's text fits in 2 GiB");
     }

@@ -206,16 +206,10 @@ pub(crate) fn node(
                 }
                 Kind::IntUnique { lo: *lo, size }
             } else {
-                let whole_seconds = matches!(
-                    f.ty,
-                    DataType::Time | DataType::Timestamp | DataType::TimestampTz
-                ) && lo % 1_000_000 == 0
-                    && hi % 1_000_000 == 0;
-                let step = if whole_seconds { 1_000_000 } else { 1 };
                 Kind::IntRange {
                     lo: *lo,
                     hi: *hi,
-                    step,
+                    step: keys::step(&f.ty, *lo, *hi),
                 }
             }
         }
@@ -271,7 +265,7 @@ pub(crate) fn node(
                         Pick::Uniform
                     }
                     Some(w)
-                        if w.iter().any(|x| x.is_nan() || *x < 0.0 || !x.is_finite())
+                        if w.iter().any(|x| *x < 0.0 || !x.is_finite())
                             || w.iter().sum::<f64>() <= 0.0 =>
                     {
                         err(at(format!(
@@ -335,17 +329,7 @@ pub(crate) fn node(
                     ))
                     .with_help(format!("give `{target}` rows, or `{entity}` none")));
                 }
-                let key = match scope.entities[e].fields[fi].generator {
-                    Gen::Key { start } => Some(start),
-                    _ => None,
-                };
-                Kind::Ref {
-                    entity: e,
-                    field: fi,
-                    key,
-                    count,
-                    pick: RefPick::Uniform,
-                }
+                ref_to(e, fi, scope, RefPick::Uniform)
             }
             None => Kind::Const(Value::Null),
         },
@@ -470,6 +454,20 @@ pub(crate) fn node(
         null_rate: f.null_rate,
         kind,
         span: f.span,
+    }
+}
+
+/// A ref to field `fi` of entity `e`, picking rows by `pick`.
+pub(crate) fn ref_to(e: usize, fi: usize, scope: &Scope<'_>, pick: RefPick) -> Kind {
+    Kind::Ref {
+        entity: e,
+        field: fi,
+        key: match scope.entities[e].fields[fi].generator {
+            Gen::Key { start } => Some(start),
+            _ => None,
+        },
+        count: scope.rows[e],
+        pick,
     }
 }
 

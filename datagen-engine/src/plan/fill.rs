@@ -154,15 +154,7 @@ pub(crate) fn draw(
                     .as_u128(),
             );
         }
-        Kind::Bytes { min, max } => {
-            let len = *min + ctx.range(0..=*max - *min);
-            let mut bytes = Vec::with_capacity(len as usize);
-            while bytes.len() < len as usize {
-                bytes.extend_from_slice(&ctx.next_u64().to_le_bytes());
-            }
-            bytes.truncate(len as usize);
-            out.push_bytes(&bytes);
-        }
+        Kind::Bytes { min, max } => push_bytes(*min + ctx.range(0..=*max - *min), ctx, out),
         Kind::Offset { from, lo, hi } => match siblings[*from].int_at(at) {
             Some(base) => out.push_int(base.saturating_add(ctx.range(*lo..=*hi))),
             None => out.push_null(),
@@ -197,22 +189,12 @@ pub(crate) fn draw(
         }
         Kind::Array { min, max, item } => {
             let len = *min + ctx.range(0..=*max - *min);
-            let Values::List { items, .. } = &mut out.values else {
-                unreachable!("an array field has a list column")
-            };
-            for e in 0..len as usize {
-                let item_path = child_key(path, element(e));
-                ctx.__seek(item_path, row);
-                draw(item, ctx, item_path, row, items, &[], &[], 0);
-            }
-            out.end_list();
+            push_items(item, len, ctx, path, row, out);
         }
-        Kind::Group { cum, rows, .. } => {
-            let k = group::group_of(cum, *rows, path, row);
-            if let Kind::Group { names, .. } = &node.kind {
-                out.str_buf().push_str(&names[k]);
-                out.end_str();
-            }
+        Kind::Group { names, cum, rows } => {
+            out.str_buf()
+                .push_str(&names[group::group_of(cum, *rows, path, row)]);
+            out.end_str();
         }
         Kind::Grouped { by, arms } => {
             let arm = group::arm_of(arms, &level[*by], &siblings[*by], at);
@@ -226,4 +208,29 @@ pub(crate) fn draw(
         // entities and the entity's path.
         Kind::Ref { .. } | Kind::Lookup { .. } | Kind::Part { .. } => out.push_null(),
     }
+}
+
+/// Appends `len` bytes drawn from the row's stream.
+pub(crate) fn push_bytes(len: u32, ctx: &mut Ctx, out: &mut Column) {
+    out.push_bytes_from(len as usize, || ctx.next_u64());
+}
+
+/// Appends a list of `len` items of `item`, each drawn at its element's path.
+pub(crate) fn push_items(
+    item: &Node,
+    len: u32,
+    ctx: &mut Ctx,
+    path: u64,
+    row: u64,
+    out: &mut Column,
+) {
+    let Values::List { items, .. } = &mut out.values else {
+        unreachable!("an array field has a list column")
+    };
+    for e in 0..len as usize {
+        let item_path = child_key(path, element(e));
+        ctx.__seek(item_path, row);
+        draw(item, ctx, item_path, row, items, &[], &[], 0);
+    }
+    out.end_list();
 }

@@ -6,7 +6,7 @@ use datagen_core::seed::name_hash;
 
 use crate::diag::Diagnostic;
 use crate::ir::{DataType, Field, Gen, Value};
-use crate::plan::compile::{Scope, resolve};
+use crate::plan::compile::{Scope, ref_to, resolve};
 use crate::plan::node::{Joint, Kind, Node, PartDomain, RefPick};
 
 /// `field` of an earlier row of this entity.
@@ -19,16 +19,7 @@ pub(crate) fn tree_ref(
     let entity = &scope.entities[scope.current].name;
     let mut err = |d: Diagnostic| diags.push(d);
     match resolve(entity, field, f, scope, &mut err) {
-        Some((e, fi)) => Kind::Ref {
-            entity: e,
-            field: fi,
-            key: match scope.entities[e].fields[fi].generator {
-                Gen::Key { start } => Some(start),
-                _ => None,
-            },
-            count: scope.rows[e],
-            pick: RefPick::Tree,
-        },
+        Some((e, fi)) => ref_to(e, fi, scope, RefPick::Tree),
         None => Kind::Const(Value::Null),
     }
 }
@@ -53,7 +44,7 @@ fn size(of: &Gen, ty: &DataType, scope: &Scope<'_>) -> Option<u128> {
 }
 
 /// Whole seconds for times and timestamps whose bounds are whole seconds, as `IntRange` draws.
-fn step(ty: &DataType, lo: i64, hi: i64) -> i64 {
+pub(crate) fn step(ty: &DataType, lo: i64, hi: i64) -> i64 {
     if matches!(
         ty,
         DataType::Time | DataType::Timestamp | DataType::TimestampTz
@@ -134,16 +125,7 @@ pub(crate) fn key_part(
             entity: target,
             field,
         } => match resolve(target, field, f, scope, &mut err) {
-            Some((e, fi)) => Kind::Ref {
-                entity: e,
-                field: fi,
-                key: match scope.entities[e].fields[fi].generator {
-                    Gen::Key { start } => Some(start),
-                    _ => None,
-                },
-                count: scope.rows[e],
-                pick: RefPick::Joint(joint),
-            },
+            Some((e, fi)) => ref_to(e, fi, scope, RefPick::Joint(joint)),
             None => Kind::Const(Value::Null),
         },
         Gen::IntRange { lo, hi } => Kind::Part {

@@ -327,12 +327,11 @@ impl Plan {
                 }
                 Kind::Part { joint, domain } => {
                     for r in 0..n {
-                        let index = joint.digit(entity.path, rows.get(r));
-                        if patch
-                            .is_some_and(|p| p.push(i, node, &mut ctx, path, rows.get(r), &mut out))
-                        {
+                        let row = rows.get(r);
+                        if patch.is_some_and(|p| p.push(i, node, &mut ctx, path, row, &mut out)) {
                             continue;
                         }
+                        let index = joint.digit(entity.path, row);
                         keys::push_part(domain, index, node.scale, &mut out);
                     }
                 }

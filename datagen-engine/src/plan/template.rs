@@ -1,6 +1,8 @@
 //! Templates at run time: `{field}`, `{field|lower}`, `{field|upper}`, `{field|pad:N}` and
 //! `{{` `}}` escapes, and the text form of any column value they print.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
 use crate::chunk::{Column, Values};
@@ -121,27 +123,27 @@ pub(crate) fn render(column: &Column, ty: &DataType, i: usize, case: Case, out: 
         (Values::Bool(v), _) => out.push_str(if v[i] { "true" } else { "false" }),
         (Values::Date(v), _) => {
             if let Some(d) = NaiveDate::from_epoch_days(v[i]) {
-                out.push_str(&d.format("%Y-%m-%d").to_string());
+                let _ = write!(out, "{}", d.format("%Y-%m-%d"));
             }
         }
         (Values::Time(v), _) => {
             let secs = u32::try_from(v[i].div_euclid(1_000_000)).unwrap_or(0);
             let nanos = u32::try_from(v[i].rem_euclid(1_000_000) * 1000).unwrap_or(0);
             if let Some(t) = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos) {
-                out.push_str(&t.to_string());
+                let _ = write!(out, "{t}");
             }
         }
         (Values::Timestamp(v), _) => {
             if let Some(t) = DateTime::from_timestamp_micros(v[i]) {
-                let zone = matches!(ty, DataType::TimestampTz);
-                let text = t.naive_utc().format("%Y-%m-%dT%H:%M:%S%.f").to_string();
-                out.push_str(&text);
-                if zone {
+                let _ = write!(out, "{}", t.naive_utc().format("%Y-%m-%dT%H:%M:%S%.f"));
+                if matches!(ty, DataType::TimestampTz) {
                     out.push('Z');
                 }
             }
         }
-        (Values::Uuid(v), _) => out.push_str(&uuid_text(v[i])),
+        (Values::Uuid(v), _) => {
+            let _ = write!(out, "{}", uuid::Uuid::from_u128(v[i]).hyphenated());
+        }
         _ => {}
     }
     match case {
@@ -173,7 +175,14 @@ fn pad(out: &mut String, start: usize, width: usize) {
     } else {
         start
     };
-    out.insert_str(at, &"0".repeat(width - len));
+    // From a fixed run of zeros rather than a string allocated per value.
+    const ZEROS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+    let mut left = width - len;
+    while left > 0 {
+        let n = left.min(ZEROS.len());
+        out.insert_str(at, &ZEROS[..n]);
+        left -= n;
+    }
 }
 
 /// `units / 10^scale` written exactly.
@@ -192,11 +201,6 @@ fn push_decimal(units: i128, scale: u8, out: &mut String) {
     out.push_str(int);
     out.push('.');
     out.push_str(frac);
-}
-
-/// A UUID in lowercase hyphenated form.
-fn uuid_text(u: u128) -> String {
-    uuid::Uuid::from_u128(u).hyphenated().to_string()
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ impl Checker<'_> {
             Value::Number(n) => n.as_f64().is_some_and(|f| number(s, f)),
             Value::String(t) => string(s, t),
             Value::Array(items) => self.array(s, items),
-            Value::Object(map) => self.object(s, map),
+            Value::Object(map) => self.object(s, map, v),
             _ => true,
         };
         ok && s.any_of.iter().all(|g| g.iter().any(|&b| self.valid(b, v)))
@@ -83,7 +83,8 @@ impl Checker<'_> {
         true
     }
 
-    fn object(&self, s: &Shape, map: &Map<String, Value>) -> bool {
+    /// The object keywords; `object` is `map` as a value, for dependent schemas.
+    fn object(&self, s: &Shape, map: &Map<String, Value>, object: &Value) -> bool {
         let n = map.len() as u64;
         if n < s.min_props || s.max_props.is_some_and(|m| n > m) {
             return false;
@@ -126,10 +127,9 @@ impl Checker<'_> {
                 return false;
             }
         }
-        let object = Value::Object(map.clone());
         s.dep_schemas
             .iter()
-            .all(|(name, id)| !map.contains_key(name) || self.valid(*id, &object))
+            .all(|(name, id)| !map.contains_key(name) || self.valid(*id, object))
     }
 
     /// `unevaluatedProperties` and `unevaluatedItems` of node `id`.
@@ -145,7 +145,7 @@ impl Checker<'_> {
             }
             Value::Array(items) if !s.uneval_items.is_empty() => {
                 let mut seen = vec![false; items.len()];
-                self.evaluated_items(id, items, &mut seen);
+                self.evaluated_items(id, v, &mut seen);
                 items
                     .iter()
                     .zip(&seen)
@@ -199,8 +199,9 @@ impl Checker<'_> {
         }
     }
 
-    fn evaluated_items(&self, id: Id, items: &[Value], seen: &mut [bool]) {
+    fn evaluated_items(&self, id: Id, v: &Value, seen: &mut [bool]) {
         let s = self.shape(id);
+        let Value::Array(items) = v else { return };
         for part in &s.arrays {
             let upto = if part.rest.is_some() {
                 items.len()
@@ -216,9 +217,8 @@ impl Checker<'_> {
                 }
             }
         }
-        let v = Value::Array(items.to_vec());
-        for b in self.passing(id, &v) {
-            self.evaluated_items(b, items, seen);
+        for b in self.passing(id, v) {
+            self.evaluated_items(b, v, seen);
         }
     }
 }

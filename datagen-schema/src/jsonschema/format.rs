@@ -74,7 +74,7 @@ impl Format {
             Format::Regex => out.push_str(ctx.pick::<&str>(REGEXES)),
             Format::JsonPointer => write_path(ctx, out, 4),
             Format::RelativeJsonPointer => {
-                out.push_str(&ctx.below(4).to_string());
+                out.push_str(itoa::Buffer::new().format(ctx.below(4)));
                 if ctx.chance(0.2) {
                     out.push('#');
                 } else {
@@ -128,7 +128,7 @@ fn write_duration(ctx: &mut Ctx, out: &mut String) {
     out.push('P');
     let days = ctx.below(4) * ctx.below(31);
     if days > 0 {
-        out.push_str(&days.to_string());
+        out.push_str(itoa::Buffer::new().format(days));
         out.push('D');
     }
     if days > 0 && ctx.chance(0.4) {
@@ -139,7 +139,7 @@ fn write_duration(ctx: &mut Ctx, out: &mut String) {
     let last = first + ctx.below(3 - first);
     for unit in first..=last {
         let (max, letter) = [(24, 'H'), (60, 'M'), (60, 'S')][unit as usize];
-        out.push_str(&(1 + ctx.below(max - 1)).to_string());
+        out.push_str(itoa::Buffer::new().format(1 + ctx.below(max - 1)));
         out.push(letter);
     }
 }

@@ -31,6 +31,8 @@ pub(super) struct Node {
     pub(super) check: bool,
     /// The first `multipleOf` as `digits * 10^-decimals`, for writing exact decimals.
     pub(super) step: Option<(u128, u32)>,
+    /// The least positive integer multiple of `step`, for writing integers.
+    pub(super) int_step: Option<i64>,
     pub(super) object: ObjPlan,
     pub(super) array: ArrPlan,
 }
@@ -166,7 +168,7 @@ fn plan(c: &mut Compiler<'_>, id: Id, work: &mut Vec<Id>) -> Result<Node, Error>
     used.extend(object.fields.iter().map(|f| f.id));
     used.extend(object.extras.iter().map(|e| e.id));
     used.extend(object.extras.iter().filter_map(|e| match e.names {
-        super::plan::Names::Schema(n) => Some(n),
+        Names::Schema(n) => Some(n),
         _ => None,
     }));
     used.extend(&array.prefix);
@@ -203,6 +205,7 @@ fn plan(c: &mut Compiler<'_>, id: Id, work: &mut Vec<Id>) -> Result<Node, Error>
         .first()
         .and_then(|&m| super::check::decimal(m));
     Ok(Node {
+        int_step: super::scalar::integer_step(step),
         step,
         types: list,
         others,

@@ -39,20 +39,27 @@ pub(super) fn int_range(s: &Shape) -> Option<(i64, i64)> {
     (lo <= hi).then_some((lo as i64, hi as i64))
 }
 
-/// An integer; `step` is the first `multipleOf` as `digits * 10^-decimals`.
-pub(super) fn integer(s: &Shape, step: Option<(u128, u32)>, ctx: &mut Ctx, out: &mut String) {
+/// The least positive integer multiple of `step` (the first `multipleOf` as
+/// `digits * 10^-decimals`), when it fits in an `i64`: an integer is a multiple of `step` exactly
+/// when it is one of this.
+pub(super) fn integer_step(step: Option<(u128, u32)>) -> Option<i64> {
+    // The integers that are multiples of `digits / 10^decimals` are the multiples of
+    // `digits / gcd(digits, 10^decimals)`.
+    step.and_then(|(digits, decimals)| {
+        let scale = 10u128.checked_pow(decimals)?;
+        i64::try_from(digits / gcd(digits, scale)).ok()
+    })
+    .filter(|&m| m > 0)
+}
+
+/// An integer; `whole` is the first `multipleOf`'s [`integer_step`].
+pub(super) fn integer(s: &Shape, whole: Option<i64>, ctx: &mut Ctx, out: &mut String) {
     let Some((lo, hi)) = int_range(s) else {
         out.push('0');
         return;
     };
     if !s.multiple_of.is_empty() {
-        // The integers that are multiples of `digits / 10^decimals` are the multiples of
-        // `digits / gcd(digits, 10^decimals)`.
-        let whole = step.and_then(|(digits, decimals)| {
-            let scale = 10u128.checked_pow(decimals)?;
-            i64::try_from(digits / gcd(digits, scale)).ok()
-        });
-        if let Some(m) = whole.filter(|&m| m > 0) {
+        if let Some(m) = whole {
             let (klo, khi) = (
                 lo.div_euclid(m) + i64::from(lo.rem_euclid(m) != 0),
                 hi.div_euclid(m),
@@ -142,21 +149,28 @@ fn push_decimal(out: &mut String, n: i128, decimals: u32) -> u32 {
     if n < 0 {
         out.push('-');
     }
-    let start = out.len();
-    match u64::try_from(n.unsigned_abs()) {
-        Ok(small) => out.push_str(itoa::Buffer::new().format(small)),
-        Err(_) => out.push_str(itoa::Buffer::new().format(n.unsigned_abs())),
-    }
+    let mut buf = itoa::Buffer::new();
+    let digits = match u64::try_from(n.unsigned_abs()) {
+        Ok(small) => buf.format(small),
+        Err(_) => buf.format(n.unsigned_abs()),
+    };
     let d = decimals as usize;
     if d == 0 {
+        out.push_str(digits);
         return 0;
     }
-    let len = out.len() - start;
-    if len <= d {
-        out.insert_str(start, &"0".repeat(d + 1 - len));
+    // The digits with a point before the last `d`, zero-padded on the left: no insertion.
+    if digits.len() <= d {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', d - digits.len()));
+        out.push_str(digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - d);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
     }
-    let point = out.len() - d;
-    out.insert(point, '.');
+    let point = out.len() - d - 1;
     let trimmed = out.trim_end_matches('0').len();
     out.truncate(trimmed);
     if out.ends_with('.') {
@@ -195,6 +209,12 @@ pub(super) fn string(s: &Shape, ctx: &mut Ctx, out: &mut String, hint: Option<Wr
     out.push('"');
     let body = out.len();
     let generator = s.patterns.iter().find_map(|p| p.generator.as_ref());
+    // A string drawn from the only pattern, with no lengths to meet, matches by construction.
+    let trusted = s.min_len == 0
+        && s.max_len.is_none()
+        && s.formats.is_empty()
+        && s.patterns.len() == 1
+        && generator.is_some();
     for attempt in 0..TRIES {
         out.truncate(body);
         if s.json_content || s.base64 {
@@ -208,13 +228,6 @@ pub(super) fn string(s: &Shape, ctx: &mut Ctx, out: &mut String, hint: Option<Wr
         } else {
             words(s, ctx, out);
         }
-        // A string drawn from the only pattern, with no lengths to meet, matches by
-        // construction.
-        let trusted = s.min_len == 0
-            && s.max_len.is_none()
-            && s.formats.is_empty()
-            && s.patterns.len() == 1
-            && generator.is_some();
         if trusted || check::string(s, &out[body..]) {
             break;
         }
@@ -234,17 +247,24 @@ pub(super) fn string(s: &Shape, ctx: &mut Ctx, out: &mut String, hint: Option<Wr
 
 /// A string whose content is JSON (`{"id":42}`), base64, or base64 of JSON.
 fn content(s: &Shape, ctx: &mut Ctx, out: &mut String) {
-    let inner = if s.json_content {
-        format!("{{\"id\":{}}}", ctx.below(1000))
+    let start = out.len();
+    if s.json_content {
+        out.push_str("{\"id\":");
+        out.push_str(itoa::Buffer::new().format(ctx.below(1000)));
+        out.push('}');
     } else {
-        (*ctx.pick(datagen_providers_words())).to_owned()
-    };
+        out.push_str(ctx.pick::<&str>(WORDS));
+    }
     if !s.base64 {
-        out.push_str(&inner);
         return;
     }
+    // The plain text is at most `{"id":999}` or a word: copied to the stack, then encoded.
+    let mut plain = [0u8; 16];
+    let inner = &mut plain[..out.len() - start];
+    inner.copy_from_slice(&out.as_bytes()[start..]);
+    out.truncate(start);
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for chunk in inner.as_bytes().chunks(3) {
+    for chunk in inner.chunks(3) {
         let b = [
             chunk[0],
             *chunk.get(1).unwrap_or(&0),
@@ -271,7 +291,7 @@ fn words(s: &Shape, ctx: &mut Ctx, out: &mut String) {
     let len = lo + ctx.below(hi - lo + 1);
     let mut n = 0;
     while n < len {
-        let word = *ctx.pick(datagen_providers_words());
+        let word = *ctx.pick(WORDS);
         for c in word.chars() {
             if n == len {
                 break;
@@ -287,12 +307,10 @@ fn words(s: &Shape, ctx: &mut Ctx, out: &mut String) {
 }
 
 /// The lorem words plain strings are made of.
-fn datagen_providers_words() -> &'static [&'static str] {
-    &[
-        "lorem", "ipsum", "dolor", "sit", "amet", "data", "alpha", "beta", "delta", "sigma",
-        "nova", "terra",
-    ]
-}
+const WORDS: &[&str] = &[
+    "lorem", "ipsum", "dolor", "sit", "amet", "data", "alpha", "beta", "delta", "sigma", "nova",
+    "terra",
+];
 
 /// Appends `s` as a JSON string literal.
 pub(super) fn push_str(out: &mut String, s: &str) {
@@ -304,7 +322,9 @@ pub(super) fn push_str(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
             c => out.push(c),
         }
     }

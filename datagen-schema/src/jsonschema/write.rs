@@ -101,7 +101,7 @@ impl Writer<'_> {
         match ty {
             NULL => out.push_str("null"),
             BOOL => out.push_str(if ctx.chance(0.5) { "true" } else { "false" }),
-            INT => scalar::integer(s, node.step, ctx, out),
+            INT => scalar::integer(s, node.int_step, ctx, out),
             NUM => scalar::number(s, node.step, ctx, out),
             STR => scalar::string(s, ctx, out, hint),
             ARR => return self.array(node, ctx, out, depth),
@@ -137,7 +137,16 @@ impl Writer<'_> {
             } else {
                 min + ctx.below(most - min + 1)
             };
-            let mut order: Vec<usize> = (0..n as usize).collect();
+            // The positions, partly shuffled: the first `k` are marked.
+            let mut stack = [0usize; 16];
+            let mut heap = Vec::new();
+            let order: &mut [usize] = if marks.len() <= stack.len() {
+                &mut stack[..marks.len()]
+            } else {
+                heap.resize(marks.len(), 0);
+                &mut heap
+            };
+            order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
             for i in 0..k as usize {
                 let j = i + ctx.index(order.len() - i);
                 order.swap(i, j);

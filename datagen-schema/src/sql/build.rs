@@ -28,19 +28,21 @@ fn order(model: &Model) -> Vec<usize> {
     let keep: Vec<usize> = (0..model.tables.len())
         .filter(|&t| model.tables[t].partition_of.is_none())
         .collect();
-    let parents = |t: usize| -> Vec<usize> {
-        foreign_keys(model, t)
-            .iter()
-            .filter_map(|fk| model.table(&fk.table))
-            .filter(|&p| p != t)
-            .collect()
-    };
+    let parents: Vec<Vec<usize>> = (0..model.tables.len())
+        .map(|t| {
+            foreign_keys(model, t)
+                .iter()
+                .filter_map(|fk| model.table(&fk.table))
+                .filter(|&p| p != t)
+                .collect()
+        })
+        .collect();
     let mut done = vec![false; model.tables.len()];
     let mut out = Vec::with_capacity(keep.len());
     while out.len() < keep.len() {
         let ready = keep.iter().copied().find(|&t| {
             !done[t]
-                && parents(t)
+                && parents[t]
                     .iter()
                     .all(|&p| done[p] || model.tables[p].partition_of.is_some())
         });
@@ -109,10 +111,9 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     }
     let mut columns_rules: HashMap<String, Rule> = HashMap::new();
     for (k, v) in rules {
-        let key = table
-            .column(&k)
-            .map_or(k.clone(), |i| table.columns[i].name.clone());
-        if table.column(&k).is_none() {
+        let key = if let Some(name) = table.column_name(&k) {
+            name.to_string()
+        } else {
             err(
                 table.span,
                 format!(
@@ -121,7 +122,8 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
                 ),
                 "check the column name",
             );
-        }
+            k
+        };
         columns_rules.insert(key, v);
     }
     for c in &table.columns {
@@ -198,12 +200,8 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             continue;
         }
         for (i, (c, r)) in fk.columns.iter().zip(&refs).enumerate() {
-            let column = parent
-                .column(r)
-                .map_or_else(|| r.clone(), |j| parent.columns[j].name.clone());
-            let key = table
-                .column(c)
-                .map_or(c.as_str(), |j| table.columns[j].name.as_str());
+            let column = parent.column_name(r).unwrap_or(r).to_string();
+            let key = table.column_name(c).unwrap_or(c);
             fk_of.entry(key).or_insert(FkPart {
                 fk,
                 parent: parent.name.clone(),
@@ -214,7 +212,7 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
     }
 
     // Unique keys: single columns, and composite keys not already unique through a member.
-    let canon = |c: &str| table.column(c).map(|i| table.columns[i].name.clone());
+    let canon = |c: &str| table.column_name(c).map(str::to_string);
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     if !table.primary_key.is_empty() {
         groups.push((
@@ -368,8 +366,8 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             {
                 g = g2;
                 must_fill.push(from.clone());
-                if let Some(i) = table.column(from) {
-                    must_fill.push(table.columns[i].name.clone());
+                if let Some(name) = table.column_name(from) {
+                    must_fill.push(name.to_string());
                 }
             }
             if let Some(key) = part_of.get(&c.name) {
@@ -461,11 +459,10 @@ fn partition_rule(
         Lit::Num(n) => n.parse::<f64>().ok().map(|x| x as i64),
     };
     let mut ranges = Vec::new();
+    let read = |e: &sqlparser::ast::Expr| check::literal(e).and_then(|l| Some((key(&l)?, l)));
     for (a, b) in &table.bounds {
-        match (check::literal(a), check::literal(b)) {
-            (Some(a), Some(b)) if key(&a).is_some() && key(&b).is_some() => {
-                ranges.push((key(&a).unwrap_or(0), a, key(&b).unwrap_or(0), b))
-            }
+        match (read(a), read(b)) {
+            (Some((ka, la)), Some((kb, lb))) => ranges.push((ka, la, kb, lb)),
             _ => {
                 err(
                     table.span,
@@ -491,9 +488,7 @@ fn partition_rule(
         );
         return;
     }
-    let name = table
-        .column(column)
-        .map_or_else(|| column.clone(), |i| table.columns[i].name.clone());
+    let name = table.column_name(column).unwrap_or(column).to_string();
     let rule = rules.entry(name).or_default();
     if let (Some(first), Some(last)) = (ranges.first(), ranges.last()) {
         rule.lo = Some((first.1.clone(), false));

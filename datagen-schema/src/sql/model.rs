@@ -81,6 +81,16 @@ pub(crate) struct Model {
 }
 
 impl Model {
+    /// A model of `dialect` with nothing declared yet.
+    pub(crate) fn new(dialect: Dialect) -> Self {
+        Model {
+            dialect,
+            broken: Vec::new(),
+            tables: Vec::new(),
+            types: HashMap::new(),
+        }
+    }
+
     /// Whether `name`'s `CREATE TABLE` failed to parse.
     pub(crate) fn is_broken(&self, name: &str) -> bool {
         self.broken.iter().any(|b| b.eq_ignore_ascii_case(name))
@@ -97,6 +107,27 @@ impl Model {
 }
 
 impl Table {
+    /// A table called `name` with no columns or constraints yet.
+    pub(crate) fn new(name: String, span: Span) -> Self {
+        Table {
+            name,
+            span,
+            columns: Vec::new(),
+            primary_key: Vec::new(),
+            uniques: Vec::new(),
+            foreign_keys: Vec::new(),
+            checks: Vec::new(),
+            partition_of: None,
+            partition_by: None,
+            bounds: Vec::new(),
+        }
+    }
+
+    /// The name of the column called `name` (case-insensitively), as the table spells it.
+    pub(crate) fn column_name(&self, name: &str) -> Option<&str> {
+        self.column(name).map(|i| self.columns[i].name.as_str())
+    }
+
     /// The column called `name` (case-insensitively).
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
         self.columns
@@ -145,10 +176,8 @@ pub(crate) fn collect(
     diags: &mut Vec<Diagnostic>,
 ) -> Model {
     let mut model = Model {
-        dialect: d,
         broken,
-        tables: Vec::new(),
-        types: HashMap::new(),
+        ..Model::new(d)
     };
     for p in statements {
         match &p.statement {
@@ -243,13 +272,6 @@ pub(crate) fn collect(
 fn create_table(model: &mut Model, ct: &CreateTable, span: Span) {
     let d = model.dialect;
     let mut table = Table {
-        name: object(d, &ct.name),
-        span,
-        columns: Vec::new(),
-        primary_key: Vec::new(),
-        uniques: Vec::new(),
-        foreign_keys: Vec::new(),
-        checks: Vec::new(),
         partition_of: ct.partition_of.as_ref().map(|p| object(d, p)),
         partition_by: ct.partition_by.as_deref().and_then(|e| match e {
             Expr::Identifier(i) => Some(ident(d, i)),
@@ -264,7 +286,7 @@ fn create_table(model: &mut Model, ct: &CreateTable, span: Span) {
             },
             _ => None,
         }),
-        bounds: Vec::new(),
+        ..Table::new(object(d, &ct.name), span)
     };
     for c in &ct.columns {
         column(d, &mut table, c, span);

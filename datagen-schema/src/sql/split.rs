@@ -185,7 +185,8 @@ fn created_table(tokens: &[TokenWithSpan]) -> Option<String> {
     name
 }
 
-/// Every statement of `text`, parsed; problems with data-shaping statements go to `diags`.
+/// Every CREATE and ALTER statement of `text`, parsed; problems with data-shaping statements
+/// go to `diags`.
 /// The names of tables whose `CREATE TABLE` fails to parse go to `broken`.
 pub(crate) fn statements(
     text: &str,
@@ -227,31 +228,40 @@ pub(crate) fn statements(
         };
         let span = span_of(first);
         let lead = words(&group, 6);
-        let shown = group
-            .iter()
-            .filter(|t| significant(t))
-            .take(3)
-            .map(|t| t.token.to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if lead.first().is_some_and(|w| w == "CREATE") {
+        let first = lead.first().map(String::as_str);
+        let shapes = shapes_data(&lead);
+        // Only CREATE and ALTER statements feed the model: the rest (a dump's INSERTs) are
+        // not parsed at all.
+        if !shapes && !matches!(first, Some("CREATE" | "ALTER")) {
+            continue;
+        }
+        let shown = shapes.then(|| {
+            group
+                .iter()
+                .filter(|t| significant(t))
+                .take(3)
+                .map(|t| t.token.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        if first == Some("CREATE") {
             if d == Dialect::Mysql {
                 drop_binary_attribute(&mut group);
             }
             virtual_as_stored(&mut group);
         }
-        let created = created_table(&group);
+        let created = if shapes { created_table(&group) } else { None };
         group.push(TokenWithSpan::wrap(Token::EOF));
         let parsed = Parser::new(&*dialect)
             .with_tokens_with_locations(group)
             .parse_statement();
-        match parsed {
-            Ok(statement) => out.push(Parsed { statement, span }),
-            Err(e) if shapes_data(&lead) => {
+        match (parsed, shown) {
+            (Ok(statement), _) => out.push(Parsed { statement, span }),
+            (Err(e), Some(shown)) => {
                 broken.extend(created);
                 diags.push(parse_error(&e.to_string(), span, &shown, d));
             }
-            Err(_) => {}
+            (Err(_), None) => {}
         }
     }
     out

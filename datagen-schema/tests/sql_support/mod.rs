@@ -109,6 +109,12 @@ pub fn server(var: &str) -> Option<String> {
     }
 }
 
+/// The URL of database `db` on the server of `url`.
+pub fn database_url(url: &str, db: &str) -> String {
+    let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
+    format!("{base}/{db}")
+}
+
 /// A fresh PostgreSQL database on the server at `url`: (admin client, client of the new
 /// database, its name). Drop it with [`pg_drop`].
 pub fn pg_fresh(url: &str, prefix: &str) -> (postgres::Client, postgres::Client, String) {
@@ -117,8 +123,7 @@ pub fn pg_fresh(url: &str, prefix: &str) -> (postgres::Client, postgres::Client,
     admin
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .expect("create database");
-    let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
-    let client = postgres::Client::connect(&format!("{base}/{name}"), postgres::NoTls)
+    let client = postgres::Client::connect(&database_url(url, &name), postgres::NoTls)
         .expect("connect to the new database");
     (admin, client, name)
 }
@@ -129,6 +134,32 @@ pub fn pg_drop(mut admin: postgres::Client, client: postgres::Client, name: &str
     admin
         .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         .expect("drop database");
+}
+
+/// Loads `files` (from [`sql_files`]) through `client` after the DDL of `name` ran, checking
+/// every table's row count; returns the counts.
+pub fn pg_load(
+    client: &mut postgres::Client,
+    name: &str,
+    files: &[(String, u64, String)],
+) -> Vec<(String, u64)> {
+    // pg_dump files empty the search path for their session.
+    client
+        .batch_execute("SET search_path TO public")
+        .expect("reset the search path");
+    let mut counts = Vec::new();
+    for (table, rows, sql) in files {
+        client
+            .batch_execute(sql)
+            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e:?}"));
+        let n: i64 = client
+            .query_one(&format!("SELECT count(*) FROM \"{table}\""), &[])
+            .expect("count")
+            .get(0);
+        assert_eq!(n as u64, *rows, "{name}: rows of `{table}`");
+        counts.push((table.clone(), *rows));
+    }
+    counts
 }
 
 /// A fresh MySQL/MariaDB database: (connection using it, its name).
@@ -149,6 +180,59 @@ pub fn my_drop(mut conn: mysql::Conn, name: &str) {
     use mysql::prelude::Queryable;
     conn.query_drop(format!("DROP DATABASE IF EXISTS {name}"))
         .expect("drop database");
+}
+
+/// Runs DDL `text` of `name` in MySQL database `db`.
+pub fn mysql_run_ddl(conn: &mut mysql::Conn, db: &str, name: &str, text: &str) {
+    use mysql::prelude::Queryable;
+    // Sakila's views name their database: point them at the test's own.
+    let text = text.replace("sakila.", &format!("{db}."));
+    for statement in mysql_statements(&text) {
+        conn.query_drop(&statement)
+            .unwrap_or_else(|e| panic!("{name} DDL: {e}\n{statement}"));
+    }
+}
+
+/// Loads `files` (from [`sql_files`]) into MySQL database `db` in strict mode after the DDL of
+/// `name` ran, checking every table's row count; with `checks_off`, foreign key checks are off
+/// in the load session (for a cycle of NOT NULL foreign keys) and every foreign key is checked
+/// by a query afterwards. Returns the counts.
+pub fn mysql_load(
+    conn: &mut mysql::Conn,
+    db: &str,
+    name: &str,
+    files: &[(String, u64, String)],
+    checks_off: bool,
+) -> Vec<(String, u64)> {
+    use mysql::prelude::Queryable;
+    conn.query_drop("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE'")
+        .expect("strict mode");
+    conn.query_drop(format!(
+        "SET FOREIGN_KEY_CHECKS = {}",
+        u8::from(!checks_off)
+    ))
+    .expect("foreign key checks");
+    let mut counts = Vec::new();
+    for (table, rows, sql) in files {
+        conn.query_drop(sql)
+            .unwrap_or_else(|e| panic!("{name}: loading `{table}`: {e}"));
+        let n: Option<u64> = conn
+            .query_first(format!("SELECT count(*) FROM `{table}`"))
+            .expect("count");
+        assert_eq!(n, Some(*rows), "{name}: rows of `{table}`");
+        counts.push((table.clone(), *rows));
+    }
+    conn.query_drop("SET FOREIGN_KEY_CHECKS = 1")
+        .expect("foreign key checks back on");
+    let orphans: Vec<_> = mysql_orphans(conn, db)
+        .into_iter()
+        .filter(|o| o.2 > 0)
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "{name}: rows referring to nothing: {orphans:?}"
+    );
+    counts
 }
 
 /// The DDL's statements for a MySQL session: database statements dropped, `DELIMITER`

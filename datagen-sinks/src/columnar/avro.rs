@@ -320,15 +320,8 @@ fn decimal(units: i128, out: &mut Vec<u8>) {
 
 /// Appends a UUID as a string: 36 lowercase hex digits and hyphens.
 fn uuid(u: u128, out: &mut Vec<u8>) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     long(36, out);
-    for (k, byte) in u.to_be_bytes().into_iter().enumerate() {
-        if matches!(k, 4 | 6 | 8 | 10) {
-            out.push(b'-');
-        }
-        out.push(HEX[usize::from(byte >> 4)]);
-        out.push(HEX[usize::from(byte & 0xf)]);
-    }
+    crate::text::value::push_uuid(out, u);
 }
 
 /// The 128-bit FNV-1a hash of `data` (the sync marker: stable across runs and platforms).

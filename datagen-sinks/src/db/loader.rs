@@ -12,7 +12,7 @@ use super::ddl::{self, Reference};
 use super::encode::{Encoder, Piece};
 use super::order::Relations;
 use super::{DbError, Destination, Dialect, FailedRow, LoadError, LoadJob, TableCount};
-use crate::writer::{EntityReport, Progress};
+use crate::writer::{EntityReport, Progress, chunks};
 
 /// One open connection to a database.
 pub(crate) trait Connection {
@@ -228,19 +228,6 @@ fn pump(
         })?;
     }
     load.finish(&mut batch)
-}
-
-/// Chunk ranges of `range`, cut at multiples of `size` (as the file writer cuts them).
-fn chunks(range: &Range<u64>, size: usize) -> Vec<Range<u64>> {
-    let size = size.max(1) as u64;
-    let mut out = Vec::new();
-    let mut at = range.start;
-    while at < range.end {
-        let end = ((at / size + 1) * size).min(range.end);
-        out.push(at..end);
-        at = end;
-    }
-    out
 }
 
 /// The pieces sent in the open transaction, kept until it commits.

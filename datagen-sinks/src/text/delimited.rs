@@ -11,7 +11,7 @@
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, TableSchema};
 
-use super::{json::push_json, push_scalar};
+use super::{json::push_json, push_scalar, value};
 use crate::format::{FormatOptions, TextFormat};
 
 /// How delimited text spells non-finite floats.
@@ -86,24 +86,9 @@ impl Delimited {
 
 /// Wraps `out[start..]` in double quotes, doubling the quotes inside, without allocating.
 fn quote_in_place(out: &mut Vec<u8>, start: usize) {
-    let quotes = out[start..].iter().filter(|&&b| b == b'"').count();
-    let old_end = out.len();
-    out.resize(old_end + quotes + 2, b'"');
-    let mut w = out.len() - 1; // the closing quote stays
-    let mut r = old_end;
-    while r > start && w > r + 1 {
-        r -= 1;
-        let b = out[r];
-        w -= 1;
-        out[w] = b;
-        if b == b'"' {
-            w -= 1;
-            out[w] = b'"';
-        }
-    }
-    // Everything before `r` is unchanged but shifted by one: the remaining run has no quotes.
-    out.copy_within(start..r, start + 1);
-    out[start] = b'"';
+    value::expand_in_place(out, start, |b| (b == b'"').then_some(*b"\"\""));
+    out.insert(start, b'"');
+    out.push(b'"');
 }
 
 impl TextFormat for Delimited {

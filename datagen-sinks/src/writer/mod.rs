@@ -179,7 +179,7 @@ pub fn run(job: &Job<'_>, progress: &dyn Progress) -> Result<Vec<EntityReport>, 
 }
 
 /// The chunk ranges of `range`, cut at multiples of `size` (so any shard cuts the same way).
-fn chunks(range: &Range<u64>, size: usize) -> Vec<Range<u64>> {
+pub(crate) fn chunks(range: &Range<u64>, size: usize) -> Vec<Range<u64>> {
     let size = size.max(1) as u64;
     let mut out = Vec::new();
     let mut at = range.start;

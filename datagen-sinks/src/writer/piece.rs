@@ -1,8 +1,9 @@
 //! A piece: one chunk as a worker hands it to the writer, encoded (text formats) or as columns.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use datagen_engine::{Chunk, Plan, plan::value_text};
+use datagen_engine::{Chunk, ColumnSchema, Plan, plan::value_text};
 
 use super::files::partition_dir;
 use crate::format::Format;
@@ -17,9 +18,9 @@ pub(crate) struct Piece {
     text: Vec<u8>,
     /// `ends[r]` is where row `r`'s bytes end in `text`.
     ends: Vec<usize>,
-    /// Each row's partition folder (`field=value`), when partitioning.
-    keys: Option<Vec<String>>,
-    len: usize,
+    /// The rows by partition folder (`field=value`; `None` without partitioning), in
+    /// first-appearance order.
+    groups: Vec<(Option<String>, Vec<usize>)>,
 }
 
 impl Piece {
@@ -33,24 +34,12 @@ impl Piece {
     ) -> Piece {
         let chunk = plan.chunk(e, rows.clone());
         let table = plan.table(e);
-        let keys = partition.map(|p| {
-            let column = &chunk.columns[p];
-            let ty = &table.columns[p].ty;
-            let name = &table.columns[p].name;
-            let mut text = String::new();
-            (0..chunk.len)
-                .map(|r| {
-                    if column.is_null(r) {
-                        partition_dir(name, None)
-                    } else {
-                        text.clear();
-                        value_text(column, ty, r, &mut text);
-                        partition_dir(name, Some(&text))
-                    }
-                })
-                .collect()
-        });
         let len = chunk.len;
+        let groups = match partition {
+            Some(p) => partition_groups(&chunk, table, p),
+            None if len == 0 => Vec::new(),
+            None => vec![(None, (0..len).collect())],
+        };
         match format {
             Format::Text(f) => {
                 let mut text = Vec::with_capacity(len * row_estimate(table));
@@ -61,8 +50,7 @@ impl Piece {
                     chunk: None,
                     text,
                     ends,
-                    keys,
-                    len,
+                    groups,
                 }
             }
             Format::Columnar(_) => Piece {
@@ -70,31 +58,14 @@ impl Piece {
                 chunk: Some(chunk),
                 text: Vec::new(),
                 ends: Vec::new(),
-                keys,
-                len,
+                groups,
             },
         }
     }
 
     /// The rows by partition folder (`None` without partitioning), in first-appearance order.
-    pub(crate) fn groups(&self) -> Vec<(Option<String>, Vec<usize>)> {
-        let Some(keys) = &self.keys else {
-            return if self.len == 0 {
-                Vec::new()
-            } else {
-                vec![(None, (0..self.len).collect())]
-            };
-        };
-        let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-        let mut index = std::collections::HashMap::new();
-        for (r, k) in keys.iter().enumerate() {
-            let g = *index.entry(k.as_str()).or_insert_with(|| {
-                groups.push((Some(k.clone()), Vec::new()));
-                groups.len() - 1
-            });
-            groups[g].1.push(r);
-        }
-        groups
+    pub(crate) fn groups(&self) -> &[(Option<String>, Vec<usize>)] {
+        &self.groups
     }
 
     /// Row `r`'s encoded bytes.
@@ -113,6 +84,47 @@ impl Piece {
     pub(crate) fn contiguous(&self, rows: &[usize]) -> bool {
         rows.windows(2).all(|w| w[1] == w[0] + 1)
     }
+}
+
+/// The rows of `chunk` by the folder of their value of column `p`, in first-appearance order.
+/// Each distinct value is named once; rows whose folders coincide (a null and a string spelled
+/// like the null folder) share a group.
+fn partition_groups(
+    chunk: &Chunk,
+    table: &datagen_engine::TableSchema,
+    p: usize,
+) -> Vec<(Option<String>, Vec<usize>)> {
+    let column = &chunk.columns[p];
+    let ColumnSchema { name, ty, .. } = &table.columns[p];
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    let mut by_dir: HashMap<String, usize> = HashMap::new();
+    let mut by_text: HashMap<String, usize> = HashMap::new();
+    let mut null_group = None;
+    let mut text = String::new();
+    let mut group_of_dir = |dir: String, groups: &mut Vec<(Option<String>, Vec<usize>)>| {
+        *by_dir.entry(dir).or_insert_with_key(|dir| {
+            groups.push((Some(dir.clone()), Vec::new()));
+            groups.len() - 1
+        })
+    };
+    for r in 0..chunk.len {
+        let g = if column.is_null(r) {
+            *null_group.get_or_insert_with(|| group_of_dir(partition_dir(name, None), &mut groups))
+        } else {
+            text.clear();
+            value_text(column, ty, r, &mut text);
+            match by_text.get(text.as_str()) {
+                Some(&g) => g,
+                None => {
+                    let g = group_of_dir(partition_dir(name, Some(&text)), &mut groups);
+                    by_text.insert(text.clone(), g);
+                    g
+                }
+            }
+        };
+        groups[g].1.push(r);
+    }
+    groups
 }
 
 /// A generous guess of a row's encoded size, so a chunk's buffer is allocated once: the column

@@ -26,7 +26,7 @@ use sqlparser::parser::Parser;
 
 use super::Dialect;
 use super::build;
-use super::model::{Check, Column, Model, Table};
+use super::model::{Check, Column, Model};
 use super::split::parser_dialect;
 
 /// Why a live database could not be read.
@@ -157,22 +157,6 @@ fn read(
         "this build of datagen cannot read `{}`; build datagen-schema with its `{feature}` feature",
         redact(url)
     )))
-}
-
-/// A new, empty table called `name`.
-fn table(name: String) -> Table {
-    Table {
-        name,
-        span: Span::default(),
-        columns: Vec::new(),
-        primary_key: Vec::new(),
-        uniques: Vec::new(),
-        foreign_keys: Vec::new(),
-        checks: Vec::new(),
-        partition_of: None,
-        partition_by: None,
-        bounds: Vec::new(),
-    }
 }
 
 /// A column of type `ty` (the catalog's spelling) with nothing else set yet.

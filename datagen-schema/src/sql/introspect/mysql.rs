@@ -2,14 +2,13 @@
 //! AUTO_INCREMENT, generated columns, ENUM and SET), keys, unique indexes, foreign keys and
 //! CHECK constraints of the URL's database.
 
-use std::collections::HashMap;
-
 use datagen_engine::Diagnostic;
+use datagen_engine::ir::Span;
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts};
 use sqlparser::ast::DataType;
 
-use super::{IntrospectError, check, column, expr, redact, table};
+use super::{IntrospectError, check, column, expr, redact};
 use crate::sql::Dialect;
 use crate::sql::model::{ForeignKey, Model, Table};
 
@@ -81,14 +80,9 @@ pub(super) fn read(url: &str, diags: &mut Vec<Diagnostic>) -> Result<Model, Intr
         .query_first::<String, _>("SELECT VERSION()")
         .map_err(fail("the server version"))?
         .is_some_and(|v| v.to_ascii_lowercase().contains("mariadb"));
-    let mut model = Model {
-        dialect: D,
-        broken: Vec::new(),
-        tables: Vec::new(),
-        types: HashMap::new(),
-    };
+    let mut model = Model::new(D);
     for name in conn.query::<String, _>(TABLES).map_err(fail("tables"))? {
-        model.tables.push(table(name));
+        model.tables.push(Table::new(name, Span::default()));
     }
     let rows: Vec<ColumnRow> = conn.query(COLUMNS).map_err(fail("columns"))?;
     for (t, name, ty, nullable, default, extra) in rows {

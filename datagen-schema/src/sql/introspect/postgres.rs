@@ -2,13 +2,12 @@
 //! generated columns), keys, unique indexes, foreign keys, checks, enum types, domains and
 //! range partitions of the current schema.
 
-use std::collections::HashMap;
-
 use datagen_engine::Diagnostic;
+use datagen_engine::ir::Span;
 use postgres::{Client, NoTls, Row};
 use sqlparser::ast::{Expr, Value};
 
-use super::{IntrospectError, check, column, data_type, expr, redact, table};
+use super::{IntrospectError, check, column, data_type, expr, redact};
 use crate::sql::Dialect;
 use crate::sql::model::{ForeignKey, Model, Table, UserType};
 
@@ -78,12 +77,7 @@ pub(super) fn read(url: &str, diags: &mut Vec<Diagnostic>) -> Result<Model, Intr
         url: redact(url),
         message: e.to_string(),
     })?;
-    let mut model = Model {
-        dialect: D,
-        broken: Vec::new(),
-        tables: Vec::new(),
-        types: HashMap::new(),
-    };
+    let mut model = Model::new(D);
     for r in query(&mut client, ENUMS, &[], "enum types")? {
         model.types.insert(r.get(0), UserType::Enum(r.get(1)));
     }
@@ -112,7 +106,7 @@ pub(super) fn read(url: &str, diags: &mut Vec<Diagnostic>) -> Result<Model, Intr
     let mut bounds: Vec<(String, Expr, Expr)> = Vec::new();
     for r in &tables {
         let oid: postgres::types::Oid = r.get(0);
-        let mut t = table(r.get(1));
+        let mut t = Table::new(r.get(1), Span::default());
         t.partition_of = r.get(3);
         if let Some(key) = r.get::<_, Option<String>>(5) {
             t.partition_by = partition_column(&key);
