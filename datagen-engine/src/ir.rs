@@ -49,6 +49,10 @@ pub struct Entity {
     /// Whether the entity's single [`DataType::Json`] field is the whole row: JSON and JSON
     /// Lines write the document itself as the row, other formats one column of JSON text.
     pub document: bool,
+    /// The Avro schema the entity was imported from (JSON text of its row record, every named
+    /// type it uses defined inline): the `avro` format writes it as the file's schema and
+    /// encodes rows by it.
+    pub avro_schema: Option<String>,
 }
 
 /// One field: its name, value type and how its values are drawn.

@@ -63,6 +63,7 @@ fn schema() -> Schema {
                 rows: 100,
                 span: Span::default(),
                 document: false,
+                avro_schema: None,
                 fields: vec![
                     field("id", DataType::Int, Gen::Key { start: 1 }),
                     field(
@@ -115,6 +116,7 @@ fn schema() -> Schema {
                 rows: 300,
                 span: Span::default(),
                 document: false,
+                avro_schema: None,
                 fields: vec![
                     field("id", DataType::Int, Gen::Key { start: 1 }),
                     field(

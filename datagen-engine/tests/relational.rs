@@ -14,6 +14,7 @@ fn entity(name: &str, rows: u64, fields: Vec<Field>) -> Entity {
         fields,
         span: Span::default(),
         document: false,
+        avro_schema: None,
     }
 }
 

@@ -18,6 +18,10 @@ pub struct TableSchema {
     /// Whether the single [`DataType::Json`] column is the whole row (a JSON Schema's
     /// documents): JSON and JSON Lines write the document itself as the row.
     pub document: bool,
+    /// The Avro schema the entity was imported from (JSON text of its row record, every named
+    /// type it uses defined inline): the `avro` format writes it as the file's schema and
+    /// encodes rows by it.
+    pub avro_schema: Option<String>,
 }
 
 /// One column of a [`TableSchema`].

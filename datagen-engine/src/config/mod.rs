@@ -155,6 +155,7 @@ fn read_entity(r: &mut Reader, name: &str, span: Span, node: &Node) -> (Entity, 
         fields: Vec::new(),
         span,
         document: false,
+        avro_schema: None,
     };
     let mut meta = EntityMeta {
         broken: true,

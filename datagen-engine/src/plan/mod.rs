@@ -122,6 +122,7 @@ impl Plan {
             let table = TableSchema {
                 name: e.name.clone(),
                 document: e.document,
+                avro_schema: e.avro_schema.clone(),
                 columns: e
                     .fields
                     .iter()

@@ -63,6 +63,7 @@ pub fn document_entity(name: String, schema: JsonSchema) -> Entity {
         fields: vec![Field::new(DOCUMENT_FIELD, DataType::Json, generator)],
         span: Span::default(),
         document: true,
+        avro_schema: None,
     }
 }
 

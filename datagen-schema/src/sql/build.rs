@@ -406,6 +406,7 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
         fields,
         span: table.span,
         document: false,
+        avro_schema: None,
     }
 }
 

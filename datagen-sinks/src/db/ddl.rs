@@ -126,6 +126,7 @@ mod tests {
         let table = TableSchema {
             name: "order".into(),
             document: false,
+            avro_schema: None,
             columns: vec![
                 ColumnSchema {
                     name: "id".into(),

@@ -165,6 +165,7 @@ mod tests {
         let table = TableSchema {
             name: "t".into(),
             document: false,
+            avro_schema: None,
             columns: vec![
                 ColumnSchema {
                     name: "s".into(),

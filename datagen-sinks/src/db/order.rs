@@ -138,6 +138,7 @@ mod tests {
             fields,
             span: Span::default(),
             document: false,
+            avro_schema: None,
         }
     }
 

@@ -268,6 +268,7 @@ pub(crate) fn schema(name: &str) -> TableSchema {
     TableSchema {
         name: name.to_string(),
         document: false,
+        avro_schema: None,
         columns: NAMES
             .iter()
             .zip(types)

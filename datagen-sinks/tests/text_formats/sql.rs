@@ -98,6 +98,7 @@ fn small() -> (TableSchema, Chunk) {
     let table = TableSchema {
         name: "t".to_string(),
         document: false,
+        avro_schema: None,
         columns: vec![
             col("id", DataType::Int, false),
             col("na\"me`x", DataType::String, true),

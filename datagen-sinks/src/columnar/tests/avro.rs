@@ -216,6 +216,7 @@ fn the_avro_schema_text_is_compact_json() {
     let table = TableSchema {
         name: "t".into(),
         document: false,
+        avro_schema: None,
         columns: vec![
             ColumnSchema {
                 name: "a".into(),
@@ -252,6 +253,7 @@ fn avro_names_are_made_valid_and_unique() {
     let table = TableSchema {
         name: "string".into(),
         document: false,
+        avro_schema: None,
         columns: vec![
             col("1st col", DataType::Int),
             col("a-b", DataType::Int),

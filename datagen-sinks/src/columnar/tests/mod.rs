@@ -60,6 +60,7 @@ pub(super) fn table() -> TableSchema {
     TableSchema {
         name: "orders".into(),
         document: false,
+        avro_schema: None,
         columns: vec![
             col("id", DataType::Int, false),
             col("x", DataType::Float, true),
