@@ -44,9 +44,14 @@ pub(crate) struct GenerateArgs {
     #[arg(long)]
     shard: Option<ShardArg>,
     /// Compress the output: text formats whole-file (adding `.gz`/`.zst`); Parquet, Avro and
-    /// Arrow use it as their internal codec.
+    /// Arrow use it as their internal codec (Avro: `deflate`, `zstandard`, `snappy`). `snappy`
+    /// is for Parquet and Avro only.
     #[arg(long, value_enum)]
     compress: Option<CompressArg>,
+    /// With `--format jsonl` or `json`: write each row in Avro's JSON encoding, by the input's
+    /// Avro schema (or the one `--format avro` would derive).
+    #[arg(long)]
+    avro_json: bool,
     /// Split each entity into `DIR/<entity>/part-00000.<ext>`, ... of at most this many rows.
     #[arg(long)]
     max_rows_per_file: Option<u64>,
@@ -81,9 +86,14 @@ pub(crate) struct GenerateArgs {
     /// The input's type, when its extension and content do not tell.
     #[arg(long, value_enum)]
     input_type: Option<InputType>,
+    /// A folder whose `.avsc` files define names an Avro input uses but neither it nor the
+    /// other `.avsc` files of its folder define (repeatable; searched in order).
+    #[arg(long = "avro-path", value_name = "DIR")]
+    avro_path: Vec<PathBuf>,
     /// Load into a database instead of writing files: `sqlite://FILE`,
     /// `postgresql://USER@HOST:PORT/DB` or `mysql://USER:PASSWORD@HOST:PORT/DB` (`mariadb://`
-    /// too). Missing tables are created; entities load parents first.
+    /// too). Missing tables are created (with a SQL input's own DDL when it is in the
+    /// destination's dialect); entities load parents first.
     #[arg(long, conflicts_with_all = ["out", "format", "shard", "compress", "max_rows_per_file", "partition_by"])]
     to: Option<String>,
     /// With `--to`: continue a stopped load. Each table's rows are taken as the first rows of
@@ -126,6 +136,7 @@ enum FormatName {
 enum CompressArg {
     Gzip,
     Zstd,
+    Snappy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -190,7 +201,8 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
         DialectArg::Mysql => datagen_schema::sql::Dialect::Mysql,
         DialectArg::Sqlite => datagen_schema::sql::Dialect::Sqlite,
     });
-    let (schema, diags) = input::read_with(&args.input, args.input_type, input_dialect)?;
+    let (schema, diags) =
+        input::read_with_avro(&args.input, args.input_type, input_dialect, &args.avro_path)?;
     input::check(diags)?;
     let mut settings = Settings {
         seed: args.seed,
@@ -228,11 +240,15 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
             chunk_rows: args.chunk_rows.max(1),
             commit_rows: args.commit_rows.unwrap_or(100_000).max(1),
             resume: args.resume,
+            ddl: user_ddl(args, to.dialect),
         };
         let reporter = Reporter::new(args.progress);
-        let reports = db::load(&job, &reporter).map_err(CliError::Load)?;
+        let loaded = db::load(&job, &reporter).map_err(CliError::Load)?;
+        for note in &loaded.notes {
+            eprintln!("note: {note}");
+        }
         if args.progress != ProgressMode::None {
-            summary(&reports, started.elapsed().as_secs_f64());
+            summary(&loaded.reports, started.elapsed().as_secs_f64());
         }
         return Ok(());
     }
@@ -248,6 +264,7 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
         Out::Dir(PathBuf::from(&args.out))
     };
     let options = options(args)?;
+    check_format_options(args, &plan, &entities)?;
     let format = format(args.format, &options)?;
     if matches!(out, Out::Stdout)
         && (args.max_rows_per_file.is_some() || args.partition_by.is_some())
@@ -296,6 +313,66 @@ fn select(plan: &Plan, names: &[String]) -> Result<Vec<usize>, CliError> {
             })
         })
         .collect()
+}
+
+/// The input's own DDL statements, when it is a SQL file in the dialect of the destination
+/// (`--sql-dialect`, else detected): `--to` creates missing tables with them.
+fn user_ddl(args: &GenerateArgs, to: db::Dialect) -> Option<Vec<db::DdlStatement>> {
+    use datagen_schema::sql::{self, script};
+    if input::live_url(&args.input).is_some() {
+        return None;
+    }
+    let ext = args
+        .input
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let text = std::fs::read_to_string(&args.input).ok()?;
+    let is_sql = match args.input_type {
+        Some(t) => t == InputType::Sql,
+        None => matches!(ext.as_deref(), Some("sql" | "ddl")) || sql::is_ddl(&text),
+    };
+    if !is_sql {
+        return None;
+    }
+    let dialect = match args.sql_dialect {
+        Some(DialectArg::Postgres) => sql::Dialect::Postgres,
+        Some(DialectArg::Mysql) => sql::Dialect::Mysql,
+        Some(DialectArg::Sqlite) => sql::Dialect::Sqlite,
+        None => sql::detect(&text),
+    };
+    let same = matches!(
+        (dialect, to),
+        (sql::Dialect::Postgres, db::Dialect::Postgres)
+            | (sql::Dialect::Mysql, db::Dialect::Mysql)
+            | (sql::Dialect::Sqlite, db::Dialect::Sqlite)
+    );
+    if !same {
+        return None;
+    }
+    let statements = script::statements(&text, dialect)
+        .into_iter()
+        .filter_map(|s| {
+            let kind = match s.kind {
+                script::Kind::Prelude => db::DdlKind::Prelude,
+                script::Kind::CreateTable {
+                    table,
+                    parents,
+                    partition_of,
+                } => db::DdlKind::CreateTable {
+                    table,
+                    parents,
+                    partition_of,
+                },
+                script::Kind::OnTable { table, partition } => {
+                    db::DdlKind::OnTable { table, partition }
+                }
+                _ => return None,
+            };
+            Some(db::DdlStatement { kind, sql: s.sql })
+        })
+        .collect();
+    Some(statements)
 }
 
 /// The dialect of `--format sql`: `--sql-dialect`, else the dialect of a SQL DDL input (so a
@@ -352,9 +429,42 @@ fn options(args: &GenerateArgs) -> Result<FormatOptions, CliError> {
         compression: args.compress.map(|c| match c {
             CompressArg::Gzip => Compression::Gzip,
             CompressArg::Zstd => Compression::Zstd,
+            CompressArg::Snappy => Compression::Snappy,
         }),
+        avro_json: args.avro_json,
         ..FormatOptions::default()
     })
+}
+
+/// Refuses `--compress snappy` and `--avro-json` with formats that do not take them, and
+/// tables whose Avro schema does not fit their columns under `--avro-json`.
+fn check_format_options(
+    args: &GenerateArgs,
+    plan: &Plan,
+    entities: &[usize],
+) -> Result<(), CliError> {
+    if args.compress == Some(CompressArg::Snappy)
+        && !matches!(args.format, FormatName::Parquet | FormatName::Avro)
+    {
+        return Err(CliError::Usage(format!(
+            "`--compress snappy` is for `--format parquet` and `--format avro`, not `{}`; use \
+             gzip or zstd",
+            format!("{:?}", args.format).to_lowercase()
+        )));
+    }
+    if args.avro_json {
+        if !matches!(args.format, FormatName::Jsonl | FormatName::Json) {
+            return Err(CliError::Usage(format!(
+                "`--avro-json` is for `--format jsonl` and `--format json`, not `{}`",
+                format!("{:?}", args.format).to_lowercase()
+            )));
+        }
+        for &e in entities {
+            datagen_sinks::text::check_avro_json(plan.table(e))
+                .map_err(|e| CliError::Usage(format!("`--avro-json`: {e}")))?;
+        }
+    }
+    Ok(())
 }
 
 fn format(name: FormatName, options: &FormatOptions) -> Result<Format, CliError> {

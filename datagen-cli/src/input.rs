@@ -1,8 +1,8 @@
-//! Reading an input: a native config (YAML, or JSON with `entities`), a JSON Schema, SQL DDL or
-//! a live database's catalog (a `postgresql://` or `mysql://` URL) into the schema IR, with the
+//! Reading an input: a native config (YAML, or JSON with `entities`), a JSON Schema, an Avro
+//! schema, SQL DDL or a live database's catalog (a `postgresql://` or `mysql://` URL) into the schema IR, with the
 //! input's type detected from its extension and content, or given with `--input-type`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use datagen_engine::ir::Schema;
@@ -19,6 +19,8 @@ pub(crate) enum InputType {
     Jsonschema,
     /// SQL DDL (PostgreSQL, MySQL/MariaDB or SQLite): one entity per table, parents first.
     Sql,
+    /// An Avro schema (`.avsc`): one entity of records valid under it (docs/avro.md).
+    Avro,
 }
 
 /// Reads `path` into a schema and every problem found in it.
@@ -34,6 +36,17 @@ pub(crate) fn read_with(
     path: &Path,
     given: Option<InputType>,
     sql_dialect: Option<datagen_schema::sql::Dialect>,
+) -> Result<(Schema, Vec<Diagnostic>), CliError> {
+    read_with_avro(path, given, sql_dialect, &[])
+}
+
+/// Reads `path` as [`read_with`] does; an Avro schema's names not defined in its folder are
+/// also looked up in the `.avsc` files of `avro_paths`.
+pub(crate) fn read_with_avro(
+    path: &Path,
+    given: Option<InputType>,
+    sql_dialect: Option<datagen_schema::sql::Dialect>,
+    avro_paths: &[PathBuf],
 ) -> Result<(Schema, Vec<Diagnostic>), CliError> {
     if let Some(url) = live_url(path) {
         return datagen_schema::sql::introspect::introspect(url)
@@ -52,6 +65,17 @@ pub(crate) fn read_with(
             Ok(schema) => Ok((schema, Vec::new())),
             Err(diag) => Ok((Schema::default(), vec![diag])),
         },
+        InputType::Avro => {
+            let options = avro_paths
+                .iter()
+                .fold(datagen_schema::avro::Options::new(), |o, d| {
+                    o.with_path(d.clone())
+                });
+            match datagen_schema::avro::read(&text, path, &options) {
+                Ok(schema) => Ok((schema, Vec::new())),
+                Err(diag) => Ok((Schema::default(), vec![diag])),
+            }
+        }
     }
 }
 
@@ -74,14 +98,15 @@ fn detect(path: &Path, text: &str) -> Result<InputType, CliError> {
         // JSON without `entities` is not a datagen config: read it as a JSON Schema.
         Some("json") => Ok(InputType::Jsonschema),
         Some("sql" | "ddl") => Ok(InputType::Sql),
-        Some(ext @ ("avsc" | "proto" | "graphql")) => Err(CliError::Usage(format!(
+        Some("avsc") => Ok(InputType::Avro),
+        Some(ext @ ("proto" | "graphql")) => Err(CliError::Usage(format!(
             "`{}`: `.{ext}` schemas are not supported yet; write a datagen config (see docs/config.md)",
             path.display()
         ))),
         _ if config::is_native_config(text) => Ok(InputType::Config),
         _ if datagen_schema::sql::is_ddl(text) => Ok(InputType::Sql),
         _ => Err(CliError::Usage(format!(
-            "cannot tell what `{}` is; give a `.yaml` or `.json` datagen config, a `.sql` schema, or `--input-type`",
+            "cannot tell what `{}` is; give a `.yaml` or `.json` datagen config, a `.sql` or `.avsc` schema, or `--input-type`",
             path.display()
         ))),
     }

@@ -2,6 +2,7 @@
 
 mod error;
 mod generate;
+mod import;
 mod input;
 mod progress;
 mod providers;
@@ -33,6 +34,8 @@ enum Command {
     Generate(Box<generate::GenerateArgs>),
     /// Check a config and report every problem in it, with file, line and column.
     Validate(validate::ValidateArgs),
+    /// Write an input's plan (SQL DDL, a live database) as a native config to edit.
+    Import(import::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Command::Sample(args) => providers::sample(args, &mut out),
         Command::Generate(args) => generate::generate(args),
         Command::Validate(args) => validate::validate(args, &mut out),
+        Command::Import(args) => import::import(args, &mut out),
     };
     let result = result.and_then(|()| out.flush().map_err(error::CliError::from));
     match result {

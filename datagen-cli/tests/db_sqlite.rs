@@ -151,3 +151,74 @@ fn bad_destinations_are_clear_errors() {
     );
     assert!(!e.contains("hunter2"), "{e}");
 }
+
+#[test]
+fn sqlite_ddl_input_makes_its_own_tables_keys_number_on_and_points_are_wkt() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("places.sql");
+    std::fs::write(
+        &input,
+        "CREATE TABLE place (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, \
+         spot POINT NOT NULL);\n\
+         CREATE TABLE visit (id INTEGER PRIMARY KEY, place_id INTEGER NOT NULL REFERENCES place (id));\n",
+    )
+    .unwrap();
+    let file = dir.path().join("places.db");
+    let url = format!("sqlite://{}", file.display());
+    let stderr = db_common::stderr_of(load(&input, &url, &["--rows", "30"]).success());
+    assert!(stderr.contains("with the input's own DDL"), "{stderr}");
+    let mut db = Connection::open(&file).unwrap();
+    assert_eq!(
+        db.count("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'"),
+        1,
+        "the table as the input wrote it"
+    );
+    let spots = db.rows("SELECT spot FROM place");
+    assert_eq!(spots.len(), 30);
+    let wkt = regex::Regex::new(r"^POINT\(-?[0-9.]+(e-?[0-9]+)? -?[0-9.]+(e-?[0-9]+)?\)$").unwrap();
+    for s in spots {
+        assert!(wkt.is_match(s[0].as_deref().unwrap()), "{s:?}");
+    }
+    // An INSERT without the key gets the next one, with AUTOINCREMENT and without.
+    db.execute(
+        "INSERT INTO place (name, spot) VALUES ('new', 'POINT(1 2)')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(db.last_insert_rowid(), 31);
+    db.execute("INSERT INTO visit (place_id) VALUES (31)", [])
+        .unwrap();
+    assert_eq!(db.last_insert_rowid(), 31);
+}
+
+#[test]
+fn points_are_wkt_in_csv_and_objects_in_json() {
+    let input = db_common::fixture("db_cycle.yaml");
+    let run = |format: &str| {
+        let out = datagen(&[
+            "generate",
+            input.to_str().unwrap(),
+            "--entity",
+            "store",
+            "--rows",
+            "2",
+            "--progress",
+            "none",
+            "--format",
+            format,
+        ])
+        .assert()
+        .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let csv = run("csv");
+    let row = csv.lines().nth(1).unwrap();
+    let wkt = regex::Regex::new(r",POINT\(-?[0-9.]+ [0-9.]+\)$").unwrap();
+    assert!(wkt.is_match(row), "{csv}");
+    let json = run("jsonl");
+    let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert!(
+        first["site"]["x"].is_f64() && first["site"]["y"].is_f64(),
+        "{json}"
+    );
+}

@@ -115,7 +115,7 @@ fn a_bad_schema_reports_file_line_and_column() {
     let input = dir.path().join("bad.sql");
     std::fs::write(
         &input,
-        "CREATE TABLE t (\n  id int PRIMARY KEY,\n  shape geometry\n);\n",
+        "CREATE TABLE t (\n  id int PRIMARY KEY,\n  shape polygon\n);\n",
     )
     .unwrap();
     let run = datagen()
@@ -129,7 +129,7 @@ fn a_bad_schema_reports_file_line_and_column() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(
-        text.contains("bad.sql:3:3: column `t.shape` has type `geometry`"),
+        text.contains("bad.sql:3:3: column `t.shape` has type `polygon`"),
         "{text}"
     );
 }

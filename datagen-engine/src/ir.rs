@@ -33,6 +33,41 @@ pub struct Schema {
     pub locale: Option<String>,
     /// The entities, in the order written.
     pub entities: Vec<Entity>,
+    /// The largest values integer fields may take (a SQL column type's limits): a key, or a
+    /// ref to a key, whose values would pass them is an error up front.
+    pub limits: Vec<Limit>,
+}
+
+/// The largest value an integer field may hold, such as a `SMALLINT` column's 32767: the plan
+/// reports, before generating, a key whose last value or a ref whose parent's key range would
+/// not fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Limit {
+    /// The entity.
+    pub entity: String,
+    /// The field.
+    pub field: String,
+    /// The largest value the field holds.
+    pub max: i64,
+    /// The type that sets the limit, for messages (such as `SMALLINT`).
+    pub type_name: Option<String>,
+}
+
+/// How many children each parent row gets: how a ref ([`Gen::Shaped`]) picks its parent row.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Children {
+    /// Each child picks its parent uniformly: the counts scatter around the mean as a
+    /// Poisson distribution does.
+    #[default]
+    Uniform,
+    /// Every parent gets the mean number of children, rounded down or up.
+    Even,
+    /// Skewed: the parents are ranked by a keyed permutation and the parent of rank `k` gets
+    /// children in proportion to `k^-s`, so a few parents have most of the children.
+    Zipf {
+        /// The exponent (larger: more skewed).
+        s: f64,
+    },
 }
 
 /// One entity (a table, a record type): its row count and fields.
@@ -110,6 +145,27 @@ pub enum DataType {
     Struct(Vec<(String, DataType)>),
     /// A JSON document (any JSON value); columns hold its JSON text.
     Json,
+}
+
+impl DataType {
+    /// A point: a struct of two floats, `x` (longitude) and `y` (latitude), the layout GeoArrow
+    /// calls a native point. Text formats write it as WKT (`POINT(x y)`), JSON as an object,
+    /// the columnar formats as a struct, and databases as their own point or geometry type.
+    pub fn point() -> DataType {
+        DataType::Struct(vec![
+            ("x".to_string(), DataType::Float),
+            ("y".to_string(), DataType::Float),
+        ])
+    }
+
+    /// Whether this is [`DataType::point`]'s struct.
+    pub fn is_point(&self) -> bool {
+        matches!(self, DataType::Struct(members)
+            if members.len() == 2
+                && members[0].0 == "x"
+                && members[1].0 == "y"
+                && members.iter().all(|(_, t)| *t == DataType::Float))
+    }
 }
 
 /// A constant value, as written in an input (`one_of` items, constants).
@@ -317,6 +373,24 @@ pub enum Gen {
         /// The referenced field of this entity (usually its key).
         field: String,
     },
+    /// A [`Gen::Ref`] or [`Gen::TreeRef`] with a shape: how many children each parent gets
+    /// and, for a tree, how deep it is and how wide.
+    ///
+    /// A shaped tree is built in levels: the first rows are the roots (null when the field has
+    /// a null rate, else referring to themselves), each later level's rows refer to rows of
+    /// the level before, so no row is deeper than `max_depth` levels (roots included) and a
+    /// row has `fan_out` children on average. With only one of the two given, the rows form
+    /// one tree; with both, as many trees as the rows need.
+    Shaped {
+        /// The ref or tree ref.
+        of: Box<Gen>,
+        /// How many children each parent gets.
+        children: Children,
+        /// A tree's most levels, roots included.
+        max_depth: Option<u32>,
+        /// A tree's mean number of children of a row that has any.
+        fan_out: Option<f64>,
+    },
     /// A string from `of`, cut to at most `max_chars` characters (a `VARCHAR(n)` column). On a
     /// unique field, each value also gets a fixed-width row number (before the `@` of an
     /// email), so values are distinct by construction however small the provider's pool.
@@ -328,6 +402,43 @@ pub enum Gen {
     },
     /// A JSON document from a generator ([`DataType::Json`] fields).
     Json(JsonGen),
+    /// A tagged union ([`DataType::Struct`] with one member per branch): each value has
+    /// exactly one member non-null, the branch picked with the relative `weights` (a branch of
+    /// weight 0 is never picked); each branch is drawn in its own scope, keyed by its name.
+    Union {
+        /// The branches, one per struct member, in order.
+        branches: Vec<Field>,
+        /// Relative weights, one per branch (not all zero).
+        weights: Vec<f64>,
+    },
+    /// A map as a list of `key`/`value` structs ([`DataType::List`] of a [`DataType::Struct`]
+    /// `[("key", String), ("value", T)]`) of `min..=max` entries whose keys never repeat
+    /// within one value: a drawn key already in the map is drawn again, and after a few tries
+    /// gets `-` and the entry's index appended.
+    Map {
+        /// The fewest entries.
+        min: u32,
+        /// The most entries.
+        max: u32,
+        /// How keys are drawn (a string generator; its name is ignored).
+        key: Box<Field>,
+        /// How values are drawn (its name is ignored).
+        value: Box<Field>,
+    },
+    /// One of several specs of the field's type per value, picked with the relative `weights`
+    /// (`None`: uniformly): each arm draws in the field's own scope, with its own null rate.
+    Choice {
+        /// The specs (their names are ignored).
+        arms: Vec<Field>,
+        /// Relative weights, one per arm.
+        weights: Option<Vec<f64>>,
+    },
+    /// A list of exactly one element per item, element `i` drawn by `items[i]` (a constant
+    /// list, written element by element).
+    Tuple(Vec<Field>),
+    /// A float spec whose values are rounded to the nearest 32-bit float (a column whose
+    /// values are stored as `f32`, such as an Avro `float`).
+    Float32(Box<Gen>),
     /// The name of the row's group (an A/B split): a keyed permutation of the entity's rows
     /// cut into runs of exact sizes, so group `k` gets `shares[k]` of the rows up to rounding.
     Group {
@@ -354,6 +465,17 @@ pub enum Gen {
 pub trait JsonGenerator {
     /// Appends one document to `out`; the same context state gives the same document.
     fn write(&self, ctx: &mut datagen_core::Ctx, out: &mut String);
+
+    /// The `mode` cases of the documents (`--cases`), case `k` drawn from the context `row(k)`
+    /// gives (row `k`'s); `None` when the generator has no cases.
+    fn cases(
+        &self,
+        mode: crate::cases::Mode,
+        row: &dyn Fn(u64) -> datagen_core::Ctx,
+    ) -> Option<crate::cases::DocCases> {
+        let _ = (mode, row);
+        None
+    }
 }
 
 /// A shared [`JsonGenerator`], as [`Gen::Json`] holds it; two are equal when they are the same

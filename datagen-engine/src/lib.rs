@@ -11,6 +11,7 @@ pub mod config;
 pub mod diag;
 pub mod ir;
 pub mod plan;
+pub mod url;
 
 pub use plan::{Plan, Settings};
 

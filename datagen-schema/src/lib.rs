@@ -1,4 +1,5 @@
-//! Schema importers: real-world schemas (JSON Schema, SQL DDL) turned into the datagen schema IR.
+//! Schema importers: real-world schemas (Avro, JSON Schema, SQL DDL) turned into the datagen schema IR.
 
+pub mod avro;
 pub mod jsonschema;
 pub mod sql;

@@ -235,10 +235,10 @@ fn unsupported_checks_are_errors_naming_them() {
 
 #[test]
 fn unknown_types_and_broken_statements_are_errors_with_their_place() {
-    let e = errors("CREATE TABLE t (\n  id int PRIMARY KEY,\n  shape geometry\n);");
+    let e = errors("CREATE TABLE t (\n  id int PRIMARY KEY,\n  shape polygon\n);");
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(
-        e[0].starts_with("bad.sql:3:3: column `t.shape` has type `geometry`"),
+        e[0].starts_with("bad.sql:3:3: column `t.shape` has type `polygon`"),
         "{}",
         e[0]
     );

@@ -119,6 +119,8 @@ pub enum Compression {
     Gzip,
     /// Zstandard (`.zst` for text formats).
     Zstd,
+    /// Snappy: only inside Parquet and Avro files (text files cannot take it).
+    Snappy,
 }
 
 /// Options of the formats; each format reads the ones it has.
@@ -139,6 +141,9 @@ pub struct FormatOptions {
     /// `--compress`: for text formats the whole file is compressed by the writer; columnar formats
     /// use it as their internal codec (Parquet defaults to zstd without it).
     pub compression: Option<Compression>,
+    /// `--avro-json`: `jsonl` and `json` write each row in Avro's JSON encoding
+    /// ([`crate::text::AvroJson`]).
+    pub avro_json: bool,
 }
 
 impl Default for FormatOptions {
@@ -151,6 +156,7 @@ impl Default for FormatOptions {
             sql_batch: 1000,
             parquet_row_group: 1 << 20,
             compression: None,
+            avro_json: false,
         }
     }
 }

@@ -303,3 +303,30 @@ pub(crate) fn refuse_fix_resume<D: Db>(
     check_loaded(db, csv);
     stderr
 }
+
+/// A file of the tests' fixtures.
+pub(crate) fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A DDL file of the schema importer's test data (Chinook, Pagila, Sakila).
+pub(crate) fn ddl_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../datagen-schema/tests/data/ddl")
+        .join(name)
+}
+
+/// How many times `what` appears in the DDL file `name`.
+pub(crate) fn ddl_count(name: &str, what: &str) -> u64 {
+    std::fs::read_to_string(ddl_file(name))
+        .unwrap()
+        .matches(what)
+        .count() as u64
+}
+
+/// The stderr of a finished run.
+pub(crate) fn stderr_of(assert: Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}

@@ -9,12 +9,14 @@
 //! `datagen_core::Cases`); the rows differ only in the row the other fields come from.
 
 mod build;
+mod document;
 mod patch;
 
 use crate::chunk::{ColumnSchema, TableSchema};
 use crate::ir::{DataType, Value};
 use crate::plan::Plan;
 
+pub use document::{DocCase, DocCases, DocSkip};
 pub(crate) use patch::Patch;
 
 /// The label columns a case row gets, after the entity's own columns.
@@ -87,6 +89,8 @@ pub(crate) struct Case {
 /// The case rows of every entity of a plan.
 pub(crate) struct CaseRows {
     entities: Vec<(TableSchema, Vec<Case>)>,
+    /// Per entity, the keywords of its documents that got no case.
+    skipped: Vec<Vec<DocSkip>>,
 }
 
 impl CaseRows {
@@ -116,6 +120,7 @@ impl Plan {
     /// like a label column.
     pub fn with_cases(mut self, mode: Mode) -> Result<Plan, CasesError> {
         let mut entities = Vec::with_capacity(self.len());
+        let mut skips = Vec::with_capacity(self.len());
         for e in 0..self.len() {
             let (_, written, _, table) = self.parts(e);
             let fail = |message: String| CasesError {
@@ -123,11 +128,16 @@ impl Plan {
                 message,
             };
             if table.document {
-                return Err(fail(
-                    "its rows are whole JSON documents, which `--cases` does not cover yet; \
-                     generate them without `--cases`"
-                        .into(),
-                ));
+                let (table, cases, skipped) = document_cases(&self, e, mode).ok_or_else(|| {
+                    fail(
+                        "its rows are whole JSON documents from a generator with no cases; \
+                         generate them without `--cases`"
+                            .into(),
+                    )
+                })?;
+                entities.push((table, cases));
+                skips.push(skipped);
+                continue;
             }
             if let Some(c) = table
                 .columns
@@ -161,8 +171,57 @@ impl Plan {
                     nullable: false,
                 }));
             entities.push((table, cases));
+            skips.push(Vec::new());
         }
-        self.set_cases(CaseRows { entities });
+        self.set_cases(CaseRows {
+            entities,
+            skipped: skips,
+        });
         Ok(self)
     }
+
+    /// The keywords of entity `e`'s documents that got no case (each cannot be put at a
+    /// boundary or broken alone), once [`Plan::with_cases`] is set; empty for other entities.
+    pub fn skipped_cases(&self, e: usize) -> &[DocSkip] {
+        self.case_rows()
+            .and_then(|c| c.skipped.get(e))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The cases of document entity `e`: its output shape (the document as a JSON column, then
+/// the labels), the case rows and the skipped keywords; `None` if its generator has no cases.
+fn document_cases(
+    plan: &Plan,
+    e: usize,
+    mode: Mode,
+) -> Option<(TableSchema, Vec<Case>, Vec<DocSkip>)> {
+    let (nodes, _, _, table) = plan.parts(e);
+    let (i, generator) = nodes.iter().enumerate().find_map(|(i, n)| match &n.kind {
+        crate::plan::node::Kind::Json(g) => Some((i, g)),
+        _ => None,
+    })?;
+    let found = generator.cases(mode, &|row| plan.row_ctx(e, i, row))?;
+    let cases = found
+        .cases
+        .into_iter()
+        .map(|c| Case {
+            node: i,
+            value: CaseValue::Str(c.instance),
+            field: c.pointer,
+            rule: c.keyword,
+            detail: c.detail,
+        })
+        .collect();
+    let mut table = table.clone();
+    // Each row is an object of the document and its labels, in every format.
+    table.document = false;
+    table
+        .columns
+        .extend(LABEL_COLUMNS.iter().map(|n| ColumnSchema {
+            name: (*n).to_string(),
+            ty: DataType::String,
+            nullable: false,
+        }));
+    Some((table, cases, found.skipped))
 }

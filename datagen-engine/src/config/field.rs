@@ -4,7 +4,7 @@
 use crate::config::read::Reader;
 use crate::config::types::{parse_type, type_name};
 use crate::config::yaml::Node;
-use crate::config::{defaults, generator};
+use crate::config::{defaults, generator, shape};
 use crate::ir::{DataType, Field, Gen, Span, Value};
 
 /// The generator keys a field may have (one of them).
@@ -34,7 +34,7 @@ pub(crate) const GENERATORS: [&str; 22] = [
 ];
 
 /// The modifier keys a field may have.
-pub(crate) const MODIFIERS: [&str; 10] = [
+pub(crate) const MODIFIERS: [&str; 15] = [
     "type",
     "null_rate",
     "unique",
@@ -45,6 +45,11 @@ pub(crate) const MODIFIERS: [&str; 10] = [
     "by",
     "len",
     "hidden",
+    "max_chars",
+    "unique_key",
+    "tree",
+    "children",
+    "max_value",
 ];
 
 /// How an offset's amounts are written.
@@ -84,6 +89,9 @@ pub(crate) struct Meta {
     pub offset: Option<PendingOffset>,
     /// The metas of a nested object's fields, or of an array's item.
     pub children: Vec<Meta>,
+    /// The relational modifiers (`unique_key`, `tree`, `children`, `max_value`), applied once
+    /// every type is known.
+    pub shape: shape::Pending,
 }
 
 /// A field's options, sorted.
@@ -238,9 +246,16 @@ pub(crate) fn read_field(
     };
     let which = gens.first().map(|(w, _, _)| *w);
     check_modifiers(r, &spec, which);
-    let Some((generator, ty)) = read else {
+    meta.shape = shape::read(r, &spec, which);
+    let Some((mut generator, ty)) = read else {
         return broken(meta);
     };
+    if let Some(max_chars) = meta.shape.max_chars {
+        generator = Gen::Fit {
+            of: Box::new(generator),
+            max_chars,
+        };
+    }
     let mut field = Field {
         span,
         ..Field::new(name, ty, generator)
@@ -270,13 +285,18 @@ pub(crate) fn read_field(
     {
         let can = matches!(
             field.generator,
-            Gen::Key { .. } | Gen::Sequence { .. } | Gen::IntRange { .. } | Gen::Regex(_)
+            Gen::Key { .. }
+                | Gen::Sequence { .. }
+                | Gen::IntRange { .. }
+                | Gen::Regex(_)
+                | Gen::OneOf { .. }
+                | Gen::Fit { .. }
         );
         if unique && !can {
             r.err_help(
                 k.span,
                 format!(
-                    "field `{name}`: `unique` applies to keys, sequences, integer ranges and regexes, not to {}",
+                    "field `{name}`: `unique` applies to keys, sequences, integer ranges, regexes, `one_of` and strings with `max_chars`, not to {}",
                     which.map_or_else(
                         || format!("`type: {}`", type_name(&field.ty)),
                         |w| format!("`{w}`")

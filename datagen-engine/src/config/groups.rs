@@ -188,6 +188,7 @@ pub(crate) fn apply(r: &mut Reader, entity: &mut Entity, pending: &Pending) {
                     | Gen::Offset { .. }
                     | Gen::TreeRef { .. }
                     | Gen::KeyPart { .. }
+                    | Gen::Shaped { .. }
             );
             if fixed || base.unique || f.unique {
                 r.err_help(

@@ -13,8 +13,10 @@ mod groups;
 mod numeric;
 mod read;
 mod resolve;
+mod shape;
 mod types;
 mod words;
+mod write;
 mod yaml;
 
 #[cfg(test)]
@@ -24,6 +26,8 @@ use std::path::Path;
 
 use crate::diag::Diagnostic;
 use crate::ir::{Entity, Schema, Span};
+pub use write::{Note, WriteError, write};
+
 use field::{Meta, read_fields};
 use read::Reader;
 use yaml::Node;
@@ -66,6 +70,7 @@ pub fn parse(text: &str, source: Option<&Path>) -> (Schema, Vec<Diagnostic>) {
                     let mut metas = read_top(&mut r, &root, &mut schema);
                     check::run(&mut r, &schema, &metas);
                     resolve::run(&mut r, &mut schema, &mut metas);
+                    shape::apply(&mut r, &mut schema, &metas);
                     for (e, m) in schema.entities.iter_mut().zip(&metas) {
                         if let Some(pending) = &m.groups {
                             groups::apply(&mut r, e, pending);

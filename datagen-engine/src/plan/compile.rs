@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, closest};
 use crate::ir::{DataType, Dist, Entity, Field, Gen, Value};
 use crate::plan::node::{Kind, Node, Pick, RefPick, Sampler};
 use crate::plan::template;
-use crate::plan::{group, keys};
+use crate::plan::{group, keys, shape, union};
 
 /// What compiling one entity can see of the others.
 pub(crate) struct Scope<'a> {
@@ -335,6 +335,12 @@ pub(crate) fn node(
         },
         Gen::TreeRef { field } if top => keys::tree_ref(f, field, scope, diags),
         Gen::KeyPart { key, of } if top => keys::key_part(f, key, of, siblings, scope, diags),
+        Gen::Shaped {
+            of,
+            children,
+            max_depth,
+            fan_out,
+        } if top => shape::shaped(f, of, *children, (*max_depth, *fan_out), scope, diags),
         Gen::Fit { of, max_chars } => {
             let inner = Field {
                 generator: (**of).clone(),
@@ -383,7 +389,11 @@ pub(crate) fn node(
                 (_, None) => Kind::Const(Value::Null),
             }
         }
-        Gen::Ref { .. } | Gen::Lookup { .. } | Gen::TreeRef { .. } | Gen::KeyPart { .. } => {
+        Gen::Ref { .. }
+        | Gen::Lookup { .. }
+        | Gen::TreeRef { .. }
+        | Gen::KeyPart { .. }
+        | Gen::Shaped { .. } => {
             err(at(format!(
                 "field `{}`: `ref` and `lookup` are supported on an entity's own fields, not inside nested objects or arrays",
                 f.name
@@ -416,6 +426,11 @@ pub(crate) fn node(
         Gen::Grouped { by, groups, arms } => {
             group::compile_grouped(f, by, groups, arms, names, siblings, scope, diags)
         }
+        Gen::Union { .. }
+        | Gen::Map { .. }
+        | Gen::Choice { .. }
+        | Gen::Tuple(_)
+        | Gen::Float32(_) => union::compile(f, scope, diags),
         Gen::Object(fields) => {
             let (nodes, order) = level(fields, scope, false, diags);
             Kind::Object(nodes, order)

@@ -10,9 +10,9 @@ use datagen_core::seed::child_key;
 use datagen_core::weighted::pick_cumulative;
 
 use crate::chunk::{Column, Values};
-use crate::plan::group;
 use crate::plan::node::{Kind, Node, Pick};
 use crate::plan::template::{Piece, render};
+use crate::plan::{group, union};
 
 /// The rows to generate: a contiguous range, or any rows (a lookup's picks).
 #[derive(Clone, Copy, Debug)]
@@ -191,6 +191,16 @@ pub(crate) fn draw(
             let len = *min + ctx.range(0..=*max - *min);
             push_items(item, len, ctx, path, row, out);
         }
+        Kind::Union { branches, cum } => union::draw_union(branches, cum, ctx, path, row, out),
+        Kind::Map {
+            min,
+            max,
+            key,
+            value,
+        } => union::draw_map(*min, *max, key, value, ctx, path, row, out),
+        Kind::Choice { arms, cum } => union::draw_choice(arms, cum, ctx, path, row, out),
+        Kind::Tuple(items) => union::draw_tuple(items, ctx, path, row, out),
+        Kind::Float32(inner) => union::draw_f32(inner, ctx, path, row, out),
         Kind::Group { names, cum, rows } => {
             out.str_buf()
                 .push_str(&names[group::group_of(cum, *rows, path, row)]);

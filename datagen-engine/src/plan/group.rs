@@ -111,6 +111,7 @@ pub(crate) fn compile_grouped(
                 | Gen::Lookup { .. }
                 | Gen::TreeRef { .. }
                 | Gen::KeyPart { .. }
+                | Gen::Shaped { .. }
                 | Gen::Group { .. }
                 | Gen::Grouped { .. }
         ) {

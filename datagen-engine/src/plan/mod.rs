@@ -9,8 +9,11 @@ mod compile;
 pub(crate) mod fill;
 mod group;
 mod keys;
+mod limits;
 pub(crate) mod node;
+mod shape;
 mod template;
+mod union;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -145,6 +148,7 @@ impl Plan {
                 span: e.span,
             });
         }
+        limits::check(schema, &rows, &by_name, &mut diags);
         check_lookup_cycles(&entities, &mut diags);
         if diags.is_empty() {
             Ok(Plan {
@@ -212,6 +216,19 @@ impl Plan {
     /// Generates `cases` in place of the entities' rows.
     pub(crate) fn set_cases(&mut self, cases: crate::cases::CaseRows) {
         self.cases = Some(cases);
+    }
+
+    /// The cases set in place of the entities' rows.
+    pub(crate) fn case_rows(&self) -> Option<&crate::cases::CaseRows> {
+        self.cases.as_ref()
+    }
+
+    /// The context field `i` of entity `e` draws row `row`'s value from.
+    pub(crate) fn row_ctx(&self, e: usize, i: usize, row: u64) -> Ctx {
+        let entity = &self.entities[e];
+        let mut ctx = self.ctx.clone();
+        ctx.__seek(child_key(entity.path, entity.nodes[i].hash), row);
+        ctx
     }
 
     /// The index of the entity called `name`.
@@ -301,7 +318,11 @@ impl Plan {
                                 #[allow(clippy::cast_possible_truncation)]
                                 Some(joint.digit(entity.path, row) as u64)
                             }
+                            // A root: null, or itself when the field takes no nulls.
+                            RefPick::Levels(_) => shape::pick(pick, &mut ctx, path, row)
+                                .or((node.null_rate == 0.0).then_some(row)),
                             _ if node.null_rate > 0.0 && ctx.chance(node.null_rate) => None,
+                            RefPick::Spread(_) => shape::pick(pick, &mut ctx, path, row),
                             RefPick::Uniform => Some(ctx.below((*count).max(1))),
                             RefPick::Tree if row == 0 && node.null_rate > 0.0 => None,
                             RefPick::Tree if row == 0 => Some(0),

@@ -105,6 +105,21 @@ pub(crate) enum Kind {
     },
     /// A field drawn by `arms[k]` in group `k`, read from the group field `by`.
     Grouped { by: usize, arms: Vec<Node> },
+    /// A tagged union: one branch picked by the cumulative weights `cum`, the others null.
+    Union { branches: Vec<Node>, cum: Vec<f64> },
+    /// A map of `min..=max` entries with distinct keys.
+    Map {
+        min: u32,
+        max: u32,
+        key: Box<Node>,
+        value: Box<Node>,
+    },
+    /// One of the arms, picked by the cumulative weights `cum`.
+    Choice { arms: Vec<Node>, cum: Vec<f64> },
+    /// A list of one element per item.
+    Tuple(Vec<Node>),
+    /// A float from `inner`, rounded to the nearest 32-bit float.
+    Float32(Box<Node>),
 }
 
 /// How `one_of` picks its value.
@@ -120,7 +135,7 @@ pub(crate) enum Pick {
 }
 
 /// How a ref picks the referenced row.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(crate) enum RefPick {
     /// Uniformly among all rows.
     Uniform,
@@ -128,6 +143,10 @@ pub(crate) enum RefPick {
     Tree,
     /// The digit of a composite unique key.
     Joint(Joint),
+    /// By a children-per-parent distribution.
+    Spread(std::sync::Arc<crate::plan::shape::Spread>),
+    /// A row of the level before in a tree built in levels.
+    Levels(std::sync::Arc<crate::plan::shape::Levels>),
 }
 
 /// A column's place in a composite unique key: the row's combination is a keyed permutation

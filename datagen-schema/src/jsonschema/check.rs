@@ -133,7 +133,7 @@ impl Checker<'_> {
     }
 
     /// `unevaluatedProperties` and `unevaluatedItems` of node `id`.
-    fn unevaluated(&self, id: Id, v: &Value) -> bool {
+    pub(super) fn unevaluated(&self, id: Id, v: &Value) -> bool {
         let s = self.shape(id);
         match v {
             Value::Object(map) if !s.uneval_props.is_empty() => {
@@ -194,6 +194,12 @@ impl Checker<'_> {
                 }
             }
         }
+        for &c in &s.checks {
+            // A passing `unevaluatedProperties` evaluates every property it sees.
+            if !self.shape(c).uneval_props.is_empty() && self.valid(c, v) {
+                seen.extend(map.keys().map(String::as_str));
+            }
+        }
         for b in self.passing(id, v) {
             self.evaluated_props(b, v, seen);
         }
@@ -215,6 +221,12 @@ impl Checker<'_> {
                 if self.valid(k.id, item) {
                     seen[i] = true;
                 }
+            }
+        }
+        for &c in &s.checks {
+            // A passing `unevaluatedItems` evaluates every item it sees.
+            if !self.shape(c).uneval_items.is_empty() && self.valid(c, v) {
+                seen.iter_mut().for_each(|x| *x = true);
             }
         }
         for b in self.passing(id, v) {

@@ -51,6 +51,7 @@ pub fn read(text: &str, path: &Path) -> Result<Schema, Diagnostic> {
         seed: None,
         locale: None,
         entities: vec![document_entity(name, compiled)],
+        limits: Vec::new(),
     })
 }
 

@@ -45,11 +45,13 @@ impl Compiler<'_> {
                 ));
             };
             s.consts.push(items.clone());
+            s.const_names.push("enum");
         }
         if draft >= Draft::Draft6
             && let Some(c) = map.get("const")
         {
             s.consts.push(vec![c.clone()]);
+            s.const_names.push("const");
         }
         self.numbers(map, draft, pointer, &mut s)?;
         s.min_len = count(map, "minLength", pointer)?.unwrap_or(0);

@@ -29,6 +29,7 @@
 //! # Ok::<(), datagen_schema::jsonschema::Error>(())
 //! ```
 
+mod cases;
 mod check;
 mod compile;
 mod error;
@@ -128,6 +129,8 @@ pub struct JsonSchema {
     nodes: Vec<Option<Node>>,
     root: usize,
     title: Option<String>,
+    /// The draft the schema was read as (which names its keywords).
+    draft: Draft,
 }
 
 impl JsonSchema {
@@ -201,7 +204,12 @@ impl JsonSchema {
             .get("title")
             .and_then(Value::as_str)
             .map(str::to_owned);
-        Ok(JsonSchema { nodes, root, title })
+        Ok(JsonSchema {
+            nodes,
+            root,
+            title,
+            draft,
+        })
     }
 
     /// The schema's `title`, if it has one.

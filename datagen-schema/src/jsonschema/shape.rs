@@ -83,6 +83,8 @@ pub(super) struct Shape {
     pub(super) typed: bool,
     /// `enum` and `const` lists: an instance is in every one.
     pub(super) consts: Vec<Vec<Value>>,
+    /// The keyword of each list of `consts`: `enum` or `const`.
+    pub(super) const_names: Vec<&'static str>,
     pub(super) lo: Option<Bound>,
     pub(super) hi: Option<Bound>,
     pub(super) multiple_of: Vec<f64>,
@@ -125,6 +127,7 @@ impl Shape {
             types: ANY,
             typed: false,
             consts: Vec::new(),
+            const_names: Vec::new(),
             lo: None,
             hi: None,
             multiple_of: Vec::new(),
@@ -175,6 +178,7 @@ impl Shape {
         self.types &= other.types;
         self.typed |= other.typed;
         self.consts.extend(other.consts.iter().cloned());
+        self.const_names.extend(other.const_names.iter().copied());
         self.lo = tighter(self.lo, other.lo, true);
         self.hi = tighter(self.hi, other.hi, false);
         push_new(&mut self.multiple_of, &other.multiple_of);

@@ -111,7 +111,7 @@ impl Writer<'_> {
         true
     }
 
-    fn array(&self, node: &Node, ctx: &mut Ctx, out: &mut String, depth: u32) -> bool {
+    pub(super) fn array(&self, node: &Node, ctx: &mut Ctx, out: &mut String, depth: u32) -> bool {
         let s = &node.shape;
         let plan = &node.array;
         let (lo, hi) = item_bounds(node);
@@ -192,7 +192,7 @@ impl Writer<'_> {
         all_ok
     }
 
-    fn object(&self, node: &Node, ctx: &mut Ctx, out: &mut String, depth: u32) -> bool {
+    pub(super) fn object(&self, node: &Node, ctx: &mut Ctx, out: &mut String, depth: u32) -> bool {
         let s = &node.shape;
         let plan = &node.object;
         let fields = &plan.fields;

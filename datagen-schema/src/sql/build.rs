@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use datagen_engine::Diagnostic;
-use datagen_engine::ir::{Entity, Field, Gen, Span};
+use datagen_engine::ir::{Entity, Field, Gen, Limit, Span};
 
 use super::DEFAULT_ROWS;
 use super::check::{self, Lit, Rule};
@@ -20,6 +20,45 @@ const NULL_RATE: f64 = 0.1;
 pub(crate) fn entities(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<Entity> {
     let order = order(model);
     order.into_iter().map(|t| entity(model, t, diags)).collect()
+}
+
+/// The limits of the integer columns whose values are keys (keys, and refs to keys): what
+/// their types hold, checked against the row counts when the plan is made.
+pub(crate) fn limits(model: &Model, entities: &[Entity]) -> Vec<Limit> {
+    let mut out = Vec::new();
+    for e in entities {
+        let Some(t) = model.table(&e.name) else {
+            continue;
+        };
+        let table = &model.tables[t];
+        for f in &e.fields {
+            let keyed = match &f.generator {
+                Gen::KeyPart { of, .. } | Gen::Shaped { of, .. } => {
+                    matches!(of.as_ref(), Gen::Ref { .. } | Gen::TreeRef { .. })
+                }
+                g => matches!(
+                    g,
+                    Gen::Key { .. } | Gen::Ref { .. } | Gen::Lookup { .. } | Gen::TreeRef { .. }
+                ),
+            };
+            let Some(c) = table.column(&f.name).filter(|_| keyed) else {
+                continue;
+            };
+            let column = &table.columns[c];
+            if let (base, _) = resolve_type(model, &column.ty)
+                && let Some(Shape::Int { hi, .. }) = shape(base)
+                && hi < i64::MAX
+            {
+                out.push(Limit {
+                    entity: e.name.clone(),
+                    field: f.name.clone(),
+                    max: hi,
+                    type_name: Some(column.ty.to_string().to_ascii_uppercase()),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The tables to generate (partitions are generated through their parent), parents first;
@@ -284,11 +323,13 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
         };
         let not_null = c.not_null || rule.not_null;
         let null_rate = if not_null { 0.0 } else { NULL_RATE };
-        let default_true = c
+        let unique = single.contains(&c.name.as_str());
+        // A key column's values must differ, so a default does not apply to it.
+        let default = c
             .default
             .as_ref()
-            .is_some_and(|e| matches!(check::literal(e), Some(Lit::Num(n)) if n == "1"));
-        let unique = single.contains(&c.name.as_str());
+            .and_then(value::default_of)
+            .filter(|_| !unique && !part_of.contains_key(&c.name));
         let mut field = Field::new(
             c.name.clone(),
             data_type(&sh),
@@ -349,7 +390,7 @@ fn entity(model: &Model, t: usize, diags: &mut Vec<Diagnostic>) -> Entity {
             let mut g = if let Some(max) = unique_text_max {
                 unique_text(&table.name, &c.name, max, &rule)
             } else {
-                match generator(&table.name, &c.name, &sh, &rule, default_true) {
+                match generator(&table.name, &c.name, &sh, &rule, default.as_ref()) {
                     Ok(g) => g,
                     Err(why) => {
                         err(

@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use sqlparser::ast::{BinaryOperator, Expr, InTarget, UnaryOperator, Value};
+use sqlparser::ast::{
+    BinaryOperator, Expr, FunctionArg, FunctionArgExpr, FunctionArguments, InTarget, UnaryOperator,
+    Value,
+};
 
 /// A literal of a CHECK constraint: a number (as written) or a string.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +76,8 @@ pub(crate) fn literal(e: &Expr) -> Option<Lit> {
     }
 }
 
-/// `length(col)`, `char_length(col)`: the column.
+/// `length(col)`, `char_length(col)`: the column, named as [`column`] names it (so a quoted
+/// identifier keeps its case).
 fn length_of(e: &Expr, name: &dyn Fn(&sqlparser::ast::Ident) -> String) -> Option<String> {
     let Expr::Function(f) = e else { return None };
     let fname = f.name.to_string().to_ascii_lowercase();
@@ -83,14 +87,13 @@ fn length_of(e: &Expr, name: &dyn Fn(&sqlparser::ast::Ident) -> String) -> Optio
     ) {
         return None;
     }
-    let args = f.args.to_string();
-    let inner = args
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim();
-    let ident = sqlparser::ast::Ident::new(inner.trim_matches(['"', '`']));
-    (!inner.is_empty() && !inner.contains([',', '(', ' '])).then(|| name(&ident))
+    let FunctionArguments::List(list) = &f.args else {
+        return None;
+    };
+    match list.args.as_slice() {
+        [FunctionArg::Unnamed(FunctionArgExpr::Expr(arg))] => column(arg, name),
+        _ => None,
+    }
 }
 
 /// A LIKE pattern as a regex: `%` any short run of letters and digits, `_` one of them.
@@ -414,6 +417,32 @@ mod tests {
         assert_eq!(r["end_date"].after, Some(("start_date".into(), false)));
         let r = rules("paid_at IS NULL OR paid_at > issued_at").unwrap();
         assert_eq!(r["paid_at"].after, Some(("issued_at".into(), true)));
+    }
+
+    #[test]
+    fn quoted_columns_in_lengths_keep_their_case() {
+        let e = Parser::new(&PostgreSqlDialect {})
+            .try_with_sql(r#"length("Code") = 3 AND char_length(Name) >= 2"#)
+            .unwrap()
+            .parse_expr()
+            .unwrap();
+        let mut r = Rules::new();
+        // As PostgreSQL stores names: quoted ones as written, others folded.
+        let pg = |i: &sqlparser::ast::Ident| {
+            if i.quote_style.is_some() {
+                i.value.clone()
+            } else {
+                i.value.to_lowercase()
+            }
+        };
+        apply(&e, &pg, &mut r).unwrap();
+        assert_eq!(r["Code"].max_len, Some(3), "{r:?}");
+        assert!(!r.contains_key("code"), "{r:?}");
+        assert_eq!(r["name"].min_len, Some(2));
+        assert!(
+            rules("length(a || b) > 2").is_err(),
+            "an expression is no column"
+        );
     }
 
     #[test]

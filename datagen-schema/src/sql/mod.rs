@@ -10,7 +10,8 @@ mod build;
 mod check;
 pub mod introspect;
 mod model;
-mod names;
+pub(crate) mod names;
+pub mod script;
 mod split;
 mod types;
 mod value;
@@ -112,11 +113,13 @@ pub fn parse(
     let statements = split::statements(text, dialect, &mut broken, &mut diags);
     let model = model::collect(&statements, broken, dialect, &mut diags);
     let entities = build::entities(&model, &mut diags);
+    let limits = build::limits(&model, &entities);
     let schema = Schema {
         source: source.map(Path::to_path_buf),
         seed: None,
         locale: None,
         entities,
+        limits,
     };
     let file = source.map(Path::to_path_buf);
     let diags = diags.into_iter().map(|d| d.in_file(file.clone())).collect();

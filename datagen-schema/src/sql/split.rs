@@ -33,7 +33,7 @@ pub(crate) fn parser_dialect(d: Dialect) -> Box<dyn dialect::Dialect> {
 /// Client-side commands blanked with spaces (lines and columns stay where they were): psql
 /// meta-commands (`\c db`) and MySQL `DELIMITER` blocks (stored programs, which carry no data
 /// shape).
-fn blank_client_commands(text: &str) -> String {
+pub(crate) fn blank_client_commands(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_block = false;
     for line in text.split_inclusive('\n') {
@@ -57,12 +57,12 @@ fn blank_client_commands(text: &str) -> String {
     out
 }
 
-fn span_of(t: &TokenWithSpan) -> Span {
+pub(crate) fn span_of(t: &TokenWithSpan) -> Span {
     let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
     Span::at(n(t.span.start.line), n(t.span.start.column))
 }
 
-fn significant(t: &TokenWithSpan) -> bool {
+pub(crate) fn significant(t: &TokenWithSpan) -> bool {
     !matches!(t.token, Token::Whitespace(_) | Token::EOF)
 }
 

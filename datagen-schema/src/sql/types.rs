@@ -44,6 +44,8 @@ pub(crate) enum Shape {
     TsVector,
     /// An IP address.
     Inet,
+    /// A point (PostgreSQL `point`, MySQL `POINT` and `GEOMETRY`): longitude and latitude.
+    Point,
 }
 
 /// The numbers in a type's parentheses: `VARCHAR(40)` gives `[40]`, `NUMERIC(10, 2)` `[10, 2]`.
@@ -156,6 +158,7 @@ pub(crate) fn shape(ty: &DataType) -> Option<Shape> {
         "TSVECTOR" => Shape::TsVector,
         "YEAR" => Shape::Int { lo: 1901, hi: 2155 },
         "INET" => Shape::Inet,
+        "POINT" | "GEOMETRY" => Shape::Point,
         _ => return None,
     })
 }
@@ -202,7 +205,8 @@ mod tests {
             pg("text[]"),
             Some(Shape::Array(Box::new(Shape::Text { max: None })))
         );
-        assert_eq!(pg("geometry"), None);
+        assert_eq!(pg("point"), Some(Shape::Point));
+        assert_eq!(pg("polygon"), None);
     }
 
     #[test]

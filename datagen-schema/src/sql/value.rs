@@ -2,7 +2,7 @@
 //! always inside what the column holds (type limits, lengths, precision).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
-use datagen_engine::ir::{DataType, Gen, Value};
+use datagen_engine::ir::{DataType, Field, Gen, Value};
 
 use super::check::{Lit, Rule};
 use super::names;
@@ -145,25 +145,120 @@ pub(crate) fn data_type(shape: &Shape) -> DataType {
         Shape::TimestampTz => DataType::TimestampTz,
         Shape::Uuid => DataType::Uuid,
         Shape::Bytes { .. } => DataType::Bytes,
+        Shape::Point => DataType::point(),
         _ => DataType::String,
     }
 }
 
-/// The generator of a column, or what makes it impossible.
+/// A column's `DEFAULT`: a constant, or the time of the insert (`now()`, `CURRENT_TIMESTAMP`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Default {
+    Lit(Lit),
+    Now,
+}
+
+/// The share of rows that take a column's default among a list of values (or a boolean's):
+/// a default is what most rows hold.
+pub(crate) const DEFAULT_SHARE: f64 = 0.8;
+
+/// The share of rows that take the other values: `1 - DEFAULT_SHARE`, written exactly.
+const OTHER_SHARE: f64 = 0.2;
+
+/// How far back a `DEFAULT now()` column's values go from the generation's `now`.
+const RECENT_DAYS: i64 = 365;
+
+/// What a `DEFAULT` expression says, if anything a generator can use.
+pub(crate) fn default_of(e: &sqlparser::ast::Expr) -> Option<Default> {
+    let text = e.to_string().to_ascii_uppercase();
+    let now = [
+        "NOW(",
+        "CURRENT_TIMESTAMP",
+        "CURRENT_DATE",
+        "LOCALTIMESTAMP",
+        "GETDATE(",
+        "SYSDATE(",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+        || text.contains("'NOW'");
+    if now {
+        return Some(Default::Now);
+    }
+    super::check::literal(e).map(Default::Lit)
+}
+
+/// `values` with `default` (when one of them) at [`DEFAULT_SHARE`] and the others sharing the
+/// rest evenly: relative weights of 4 per other value for the default, 1 for each other.
+fn weighted(values: Vec<Value>, default: Option<&Value>) -> Gen {
+    let at = default.and_then(|d| values.iter().position(|v| v == d));
+    let weights = match at {
+        #[allow(clippy::cast_precision_loss)]
+        Some(i) if values.len() > 1 => {
+            let heavy = (DEFAULT_SHARE / OTHER_SHARE).round() * (values.len() - 1) as f64;
+            Some(
+                (0..values.len())
+                    .map(|j| if j == i { heavy } else { 1.0 })
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    Gen::OneOf { values, weights }
+}
+
+/// The generation's `now` (the context's fixed instant) in microseconds since the epoch.
+fn now_micros() -> i64 {
+    datagen_core::Ctx::seeded(0).now().timestamp_micros()
+}
+
+/// The generator of a column, or what makes it impossible; `default` is the column's
+/// `DEFAULT`, which a column whose name and checks say nothing better takes.
+#[allow(clippy::too_many_lines)]
 pub(crate) fn generator(
     table: &str,
     name: &str,
     shape: &Shape,
     rule: &Rule,
-    default_true: bool,
+    default: Option<&Default>,
 ) -> Result<Gen, String> {
+    let default_lit = match default {
+        Some(Default::Lit(l)) => Some(l),
+        _ => None,
+    };
+    let default_value = default_lit.and_then(|l| constant(shape, l));
     if let Some(values) = &rule.one_of {
         let values: Option<Vec<Value>> = values.iter().map(|v| constant(shape, v)).collect();
         let values = values.ok_or("its IN list has values the column's type cannot hold")?;
-        return Ok(Gen::OneOf {
-            values,
-            weights: None,
-        });
+        return Ok(weighted(values, default_value.as_ref()));
+    }
+    // A constant default where neither the name nor a check tells more: every row takes it.
+    let unbounded = rule.lo.is_none() && rule.hi.is_none() && rule.regex.is_none();
+    if let Some(v) = &default_value
+        && unbounded
+    {
+        let plain = match shape {
+            Shape::Int { lo, hi } => {
+                names::number_range(name).is_none()
+                    && matches!(v, Value::Int(i) if (lo..=hi).contains(&i))
+            }
+            Shape::Decimal { .. } | Shape::Float => names::number_range(name).is_none(),
+            Shape::Text { max } => {
+                names::text_provider(table, name).is_none()
+                    && rule.min_len.is_none_or(|m| m <= 1)
+                    && matches!(v, Value::Str(s) if !s.is_empty()
+                        && max.is_none_or(|m| s.chars().count() <= m as usize)
+                        && rule.max_len.is_none_or(|m| s.chars().count() <= m as usize))
+            }
+            _ => false,
+        };
+        if plain {
+            return Ok(Gen::Const(v.clone()));
+        }
+    }
+    if default == Some(&Default::Now)
+        && let Some(g) = recent(shape, rule)?
+    {
+        return Ok(g);
     }
     Ok(match shape {
         Shape::Int { lo, hi } => {
@@ -219,7 +314,11 @@ pub(crate) fn generator(
         }
         Shape::Text { max } => text(table, name, *max, rule),
         Shape::Bool => Gen::Bool {
-            p: if default_true { 0.8 } else { 0.5 },
+            p: match default_lit {
+                Some(Lit::Num(n)) if n == "1" => DEFAULT_SHARE,
+                Some(Lit::Num(n)) if n == "0" => OTHER_SHARE,
+                _ => 0.5,
+            },
         },
         Shape::Date => {
             let want = if names::is_birth(name) {
@@ -257,10 +356,10 @@ pub(crate) fn generator(
             max: max.map_or(64, |m| m.min(64)),
         },
         Shape::Json => Gen::Regex(r#"\{"id": [1-9][0-9]{0,4}, "tag": "[a-z]{3,8}"\}"#.into()),
-        Shape::Enum(labels) => Gen::OneOf {
-            values: labels.iter().map(|l| Value::Str(l.clone())).collect(),
-            weights: None,
-        },
+        Shape::Enum(labels) => weighted(
+            labels.iter().map(|l| Value::Str(l.clone())).collect(),
+            default_value.as_ref(),
+        ),
         Shape::Set(labels) => {
             let mut values: Vec<Value> = labels.iter().map(|l| Value::Str(l.clone())).collect();
             values.extend(
@@ -280,6 +379,46 @@ pub(crate) fn generator(
         },
         Shape::TsVector => Gen::Regex("[a-z]{3,10}( [a-z]{3,10}){0,5}".into()),
         Shape::Inet => Gen::Provider("internet.ipv4".into()),
+        Shape::Point => point(),
+    })
+}
+
+/// A point anywhere on the globe: longitude `x` in `-180..180`, latitude `y` in `-90..90`.
+fn point() -> Gen {
+    let coordinate = |name: &str, bound: f64| {
+        Field::new(
+            name,
+            DataType::Float,
+            Gen::FloatRange {
+                lo: -bound,
+                hi: bound,
+            },
+        )
+    };
+    Gen::Object(vec![coordinate("x", 180.0), coordinate("y", 90.0)])
+}
+
+/// A `DEFAULT now()` date or timestamp column: the year before the generation's `now`, inside
+/// the column's bounds (`None` for other shapes, or when the bounds miss that year).
+fn recent(shape: &Shape, rule: &Rule) -> Result<Option<Gen>, String> {
+    let day = 86_400 * SECOND;
+    let now = now_micros();
+    Ok(match shape {
+        Shape::Date => {
+            let today = now.div_euclid(day);
+            let (lo, hi) = bounds(shape, rule, days(1000, 1, 1), days(9999, 12, 31))?;
+            let (lo, hi) = narrow((today - RECENT_DAYS, today), lo, hi);
+            Some(Gen::IntRange { lo, hi })
+        }
+        Shape::Timestamp | Shape::TimestampTz => {
+            let (lo, hi) = bounds(shape, rule, days(1970, 1, 2) * day, days(2038, 1, 1) * day)?;
+            let (lo, hi) = narrow((now - RECENT_DAYS * day, now), lo, hi);
+            Some(Gen::IntRange {
+                lo: lo.div_euclid(SECOND) * SECOND + if lo % SECOND == 0 { 0 } else { SECOND },
+                hi: hi.div_euclid(SECOND) * SECOND,
+            })
+        }
+        _ => None,
     })
 }
 
@@ -366,7 +505,7 @@ mod tests {
             "price",
             &Shape::Float,
             &rule(Some(("0.5", true)), Some(("0.6", false)), false),
-            false,
+            None,
         );
         let Ok(Gen::FloatRange { lo, hi }) = g else {
             panic!("{g:?}")
@@ -377,7 +516,7 @@ mod tests {
             "price",
             &Shape::Float,
             &rule(Some(("5", false)), Some(("1", false)), false),
-            false,
+            None,
         );
         assert!(g.is_err(), "no value between 5 and 1");
     }
@@ -393,7 +532,7 @@ mod tests {
             "amount",
             &dec,
             &rule(Some(("0", true)), None, false),
-            false,
+            None,
         )
         .unwrap();
         assert_eq!(
@@ -406,7 +545,7 @@ mod tests {
             "x",
             &dec,
             &rule(Some(("0", true)), Some(("0.05", false)), false),
-            false,
+            None,
         )
         .unwrap();
         assert_eq!(g, Gen::IntRange { lo: 1, hi: 5 }, "0.01..0.05");
@@ -415,7 +554,7 @@ mod tests {
             "d",
             &Shape::Date,
             &rule(Some(("2030-01-01", false)), None, true),
-            false,
+            None,
         )
         .unwrap();
         let Gen::IntRange { lo, .. } = g else {
@@ -431,7 +570,7 @@ mod tests {
             "email",
             &Shape::Text { max: Some(30) },
             &Rule::default(),
-            false,
+            None,
         )
         .unwrap();
         assert_eq!(
@@ -445,7 +584,7 @@ mod tests {
             min_len: Some(1),
             ..Rule::default()
         };
-        let g = generator("t", "city", &Shape::Text { max: None }, &not_empty, false).unwrap();
+        let g = generator("t", "city", &Shape::Text { max: None }, &not_empty, None).unwrap();
         assert_eq!(
             g,
             Gen::Provider("address.city".into()),
@@ -456,7 +595,7 @@ mod tests {
             "flag",
             &Shape::Text { max: Some(1) },
             &Rule::default(),
-            false,
+            None,
         )
         .unwrap();
         assert_eq!(g, Gen::Regex("[A-Z]{1}".into()));

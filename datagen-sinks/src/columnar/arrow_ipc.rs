@@ -39,11 +39,18 @@ impl ColumnarFormat for ArrowIpc {
         let codec = match self.compression {
             None => None,
             Some(Compression::Zstd) => Some(CompressionType::ZSTD),
-            Some(Compression::Gzip) => {
+            Some(other @ (Compression::Gzip | Compression::Snappy)) => {
                 return Err(io::Error::new(
                     io::ErrorKind::Unsupported,
-                    "Arrow IPC files cannot be gzip-compressed (IPC supports zstd and lz4): \
-                     use zstd compression, or none",
+                    format!(
+                        "Arrow IPC files cannot be {}-compressed (IPC supports zstd and lz4): \
+                         use zstd compression, or none",
+                        if other == Compression::Gzip {
+                            "gzip"
+                        } else {
+                            "snappy"
+                        }
+                    ),
                 ));
             }
         };

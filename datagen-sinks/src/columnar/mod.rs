@@ -4,14 +4,13 @@
 //! straight from the chunks ([`avro`]). Every format writes the same bytes for the same rows:
 //! nothing random or time-dependent goes into a file.
 //!
-//! `--compress` selects the codec inside the file: Parquet uses zstd (level 3) by default or
-//! gzip; Arrow IPC uses zstd or nothing (it has no gzip codec, which is an error); Avro uses
-//! `zstandard`, `deflate` for gzip, or `null` by default.
+//! `--compress` selects the codec inside the file: Parquet uses zstd (level 3) by default, gzip
+//! or snappy; Arrow IPC uses zstd or nothing (it has no gzip or snappy codec, which is an
+//! error); Avro uses `zstandard`, `deflate` for gzip, `snappy`, or `null` by default.
 
 pub mod arrow;
 mod arrow_ipc;
 pub mod avro;
-mod avro_schema;
 mod parquet;
 
 #[cfg(test)]
@@ -19,7 +18,7 @@ mod tests;
 
 pub use self::arrow::{arrow_schema, to_record_batch};
 pub use self::arrow_ipc::ArrowIpc;
-pub use self::avro::{Avro, avro_schema};
+pub use self::avro::{Avro, DatumEncoder, avro_schema};
 pub use self::parquet::{Parquet, ROW_GROUP_BYTES};
 
 use crate::format::{ColumnarFormat, FormatOptions};

@@ -1,5 +1,5 @@
 //! The `parquet` format: chunks converted to Arrow and written by the `parquet` crate's
-//! [`ArrowWriter`], zstd (level 3) compressed unless gzip is asked for.
+//! [`ArrowWriter`], zstd (level 3) compressed unless gzip or snappy is asked for.
 //!
 //! Row groups hold at most [`FormatOptions::parquet_row_group`] rows (1 Mi by default) and are
 //! cut earlier once they reach about [`ROW_GROUP_BYTES`] encoded bytes, so that wide rows do not
@@ -48,6 +48,7 @@ impl Parquet {
         let codec = match self.compression {
             Compression::Zstd => Codec::ZSTD(ZstdLevel::try_new(ZSTD_LEVEL).map_err(to_io)?),
             Compression::Gzip => Codec::GZIP(GzipLevel::default()),
+            Compression::Snappy => Codec::SNAPPY,
         };
         Ok(WriterProperties::builder()
             .set_compression(codec)

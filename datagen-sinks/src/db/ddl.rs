@@ -1,4 +1,5 @@
-//! `CREATE TABLE` for a missing table, in each database's types, and quoted identifiers.
+//! `CREATE TABLE` for a missing table, in each database's types, with its keys, and quoted
+//! identifiers.
 
 use datagen_engine::TableSchema;
 use datagen_engine::ir::DataType;
@@ -62,6 +63,8 @@ pub(crate) fn type_name(dialect: Dialect, ty: &DataType) -> String {
         (DataType::Bytes, Postgres) => "BYTEA",
         (DataType::Bytes, Mysql) => "LONGBLOB",
         (DataType::Bytes, Sqlite) => "BLOB",
+        (DataType::Struct(_), Postgres | Mysql) if ty.is_point() => "POINT",
+        (DataType::Struct(_), Sqlite) if ty.is_point() => "TEXT",
         (DataType::List(_) | DataType::Struct(_) | DataType::Json, Postgres) => "JSONB",
         (DataType::List(_) | DataType::Struct(_) | DataType::Json, Mysql) => "JSON",
         (DataType::List(_) | DataType::Struct(_) | DataType::Json, Sqlite) => "TEXT",
@@ -79,13 +82,43 @@ pub(crate) struct Reference<'a> {
     pub parent_column: &'a str,
 }
 
-/// `CREATE TABLE` for `table`, with a primary key on column `key` and the foreign keys.
-pub(crate) fn create_table(
-    dialect: Dialect,
-    table: &TableSchema,
-    key: Option<&str>,
-    references: &[Reference<'_>],
-) -> String {
+/// The constraints of a table created from the IR.
+#[derive(Default)]
+pub(crate) struct Constraints<'a> {
+    /// The primary key column.
+    pub key: Option<&'a str>,
+    /// `UNIQUE` column lists.
+    pub uniques: Vec<Vec<&'a str>>,
+    /// Foreign keys written inside the `CREATE TABLE` (to tables created before it).
+    pub references: Vec<Reference<'a>>,
+    /// Columns a key of another table refers to (MySQL indexes no `TEXT` column, so a text
+    /// column in any key is a `VARCHAR(255)`).
+    pub referenced: Vec<&'a str>,
+}
+
+impl Constraints<'_> {
+    /// Whether `column` is in a key of the table or refers to one.
+    fn keyed(&self, column: &str) -> bool {
+        self.key == Some(column)
+            || self.uniques.iter().any(|u| u.contains(&column))
+            || self.references.iter().any(|r| r.column == column)
+            || self.referenced.contains(&column)
+    }
+}
+
+/// ` FOREIGN KEY ("c") REFERENCES "t" ("p")`.
+fn push_reference(sql: &mut String, dialect: Dialect, r: &Reference<'_>) {
+    sql.push_str(" FOREIGN KEY (");
+    sql.push_str(&ident(dialect, r.column));
+    sql.push_str(") REFERENCES ");
+    sql.push_str(&ident(dialect, r.table));
+    sql.push_str(" (");
+    sql.push_str(&ident(dialect, r.parent_column));
+    sql.push(')');
+}
+
+/// `CREATE TABLE` for `table` with its primary key, unique keys and foreign keys.
+pub(crate) fn create_table(dialect: Dialect, table: &TableSchema, c: &Constraints<'_>) -> String {
     let mut sql = format!("CREATE TABLE {} (", ident(dialect, &table.name));
     for (i, column) in table.columns.iter().enumerate() {
         if i > 0 {
@@ -93,26 +126,48 @@ pub(crate) fn create_table(
         }
         sql.push_str(&ident(dialect, &column.name));
         sql.push(' ');
-        sql.push_str(&type_name(dialect, &column.ty));
+        if dialect == Dialect::Mysql && column.ty == DataType::String && c.keyed(&column.name) {
+            sql.push_str("VARCHAR(255)");
+        } else {
+            sql.push_str(&type_name(dialect, &column.ty));
+        }
         if !column.nullable {
             sql.push_str(" NOT NULL");
         }
     }
-    if let Some(k) = key {
+    let list = |columns: &[&str]| {
+        columns
+            .iter()
+            .map(|c| ident(dialect, c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(k) = c.key {
         sql.push_str(", PRIMARY KEY (");
         sql.push_str(&ident(dialect, k));
         sql.push(')');
     }
-    for r in references {
-        sql.push_str(", FOREIGN KEY (");
-        sql.push_str(&ident(dialect, r.column));
-        sql.push_str(") REFERENCES ");
-        sql.push_str(&ident(dialect, r.table));
-        sql.push_str(" (");
-        sql.push_str(&ident(dialect, r.parent_column));
+    for u in &c.uniques {
+        sql.push_str(", UNIQUE (");
+        sql.push_str(&list(u));
         sql.push(')');
     }
+    for r in &c.references {
+        sql.push(',');
+        push_reference(&mut sql, dialect, r);
+    }
     sql.push(')');
+    sql
+}
+
+/// `ALTER TABLE ... ADD FOREIGN KEY` for a key whose parent is created after `table`;
+/// PostgreSQL's is `DEFERRABLE`, so a load can check it at commit.
+pub(crate) fn add_foreign_key(dialect: Dialect, table: &str, r: &Reference<'_>) -> String {
+    let mut sql = format!("ALTER TABLE {} ADD", ident(dialect, table));
+    push_reference(&mut sql, dialect, r);
+    if dialect == Dialect::Postgres {
+        sql.push_str(" DEFERRABLE");
+    }
     sql
 }
 
@@ -148,21 +203,40 @@ mod tests {
                 },
             ],
         };
-        let refs = [Reference {
+        let refs = vec![Reference {
             column: "id",
             table: "cust\"omer",
             parent_column: "id",
         }];
+        let keyed = Constraints {
+            key: Some("id"),
+            uniques: vec![vec!["price", "at"]],
+            references: refs,
+            referenced: Vec::new(),
+        };
         assert_eq!(
-            create_table(Dialect::Postgres, &table, Some("id"), &refs),
-            "CREATE TABLE \"order\" (\"id\" BIGINT NOT NULL, \"price\" NUMERIC(10, 2), \"at\" TIMESTAMPTZ NOT NULL, PRIMARY KEY (\"id\"), FOREIGN KEY (\"id\") REFERENCES \"cust\"\"omer\" (\"id\"))"
+            create_table(Dialect::Postgres, &table, &keyed),
+            "CREATE TABLE \"order\" (\"id\" BIGINT NOT NULL, \"price\" NUMERIC(10, 2), \"at\" TIMESTAMPTZ NOT NULL, PRIMARY KEY (\"id\"), UNIQUE (\"price\", \"at\"), FOREIGN KEY (\"id\") REFERENCES \"cust\"\"omer\" (\"id\"))"
         );
         assert_eq!(
-            create_table(Dialect::Mysql, &table, None, &[]),
+            create_table(Dialect::Mysql, &table, &Constraints::default()),
             "CREATE TABLE `order` (`id` BIGINT NOT NULL, `price` DECIMAL(10, 2), `at` DATETIME(6) NOT NULL)"
         );
+        let r = Reference {
+            column: "id",
+            table: "t",
+            parent_column: "k",
+        };
         assert_eq!(
-            create_table(Dialect::Sqlite, &table, Some("id"), &[]),
+            add_foreign_key(Dialect::Postgres, "order", &r),
+            "ALTER TABLE \"order\" ADD FOREIGN KEY (\"id\") REFERENCES \"t\" (\"k\") DEFERRABLE"
+        );
+        let only_key = Constraints {
+            key: Some("id"),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            create_table(Dialect::Sqlite, &table, &only_key),
             "CREATE TABLE \"order\" (\"id\" INTEGER NOT NULL, \"price\" NUMERIC, \"at\" TEXT NOT NULL, PRIMARY KEY (\"id\"))"
         );
     }

@@ -5,7 +5,8 @@
 //! and `\`, tab, newline and carriage return inside a value escaped as `\\`, `\t`, `\n`,
 //! `\r`. Values are written as the CSV format writes them (timestamps ISO 8601, zoned ones
 //! with `Z`; booleans `true`/`false`), bytes as `\x` and hex, lists and structs as JSON text,
-//! non-finite floats as `NaN`, `Infinity`, `-Infinity`.
+//! non-finite floats as `NaN`, `Infinity`, `-Infinity`, points as PostgreSQL's `point` reads
+//! them, `(x,y)`.
 
 use std::ops::Range;
 
@@ -13,7 +14,7 @@ use datagen_engine::{Chunk, Column, TableSchema, Values};
 
 use super::Dialect;
 use crate::format::{FormatOptions, SqlDialect, TextFormat};
-use crate::text::{Sql, push_json, push_scalar, value};
+use crate::text::{Sql, push_json, push_point, push_scalar, value};
 
 /// One generated chunk, ready for the connection.
 pub(crate) struct Piece {
@@ -131,6 +132,9 @@ fn copy_value(out: &mut Vec<u8>, col: &Column, ty: &datagen_engine::ir::DataType
             out.extend_from_slice(b"\\\\x");
             let r = offsets[row] as usize..offsets[row + 1] as usize;
             value::push_hex(out, &data[r]);
+        }
+        Values::Struct(_) if ty.is_point() => {
+            push_point(out, col, row, b"(", b',');
         }
         Values::Str(_) | Values::List { .. } | Values::Struct(_) => {
             if !push_scalar(out, col, ty, row, &COPY_NONFINITE) {

@@ -1,6 +1,7 @@
-//! The shared loader: tables created in dependency order, chunks generated in workers ahead of
-//! one connection, batches committed in row order, and a failed batch narrowed to its first
-//! refused row before the run stops.
+//! The shared loader: missing tables created, tables loaded in dependency order (a cycle of
+//! foreign keys as one run with deferred checks, verified after), chunks generated in workers
+//! ahead of one connection, batches committed in row order, a failed batch narrowed to its
+//! first refused row before the run stops, and sequences moved past the keys loaded.
 
 use std::ops::Range;
 use std::sync::mpsc;
@@ -8,10 +9,12 @@ use std::time::Instant;
 
 use datagen_engine::TableSchema;
 
-use super::ddl::{self, Reference};
+use super::create::create_missing;
+use super::cycle::{self, CatalogFk, Cycle};
+use super::ddl;
 use super::encode::{Encoder, Piece};
 use super::order::Relations;
-use super::{DbError, Destination, Dialect, FailedRow, LoadError, LoadJob, TableCount};
+use super::{DbError, Destination, Dialect, FailedRow, LoadError, LoadJob, Loaded, TableCount};
 use crate::writer::{EntityReport, Progress, chunks};
 
 /// One open connection to a database.
@@ -36,6 +39,24 @@ pub(crate) trait Connection {
     fn commit(&mut self) -> Result<(), DbError>;
     /// Rolls the open transaction back.
     fn rollback(&mut self) -> Result<(), DbError>;
+    /// The one number `sql` returns.
+    fn query_count(&mut self, sql: &str) -> Result<u64, DbError>;
+    /// The foreign keys of the tables the connection sees (none where the database does not
+    /// enforce them).
+    fn foreign_keys(&mut self) -> Result<Vec<CatalogFk>, DbError> {
+        Ok(Vec::new())
+    }
+    /// Turns the session's foreign-key checks off (`false`) or back on.
+    fn fk_checks(&mut self, on: bool) -> Result<(), DbError> {
+        let _ = on;
+        Ok(())
+    }
+    /// Moves the sequences that number `table`'s rows past its largest value, so a later
+    /// `INSERT` without the key gets a new one (where the database does not by itself).
+    fn advance_sequences(&mut self, table: &str) -> Result<(), DbError> {
+        let _ = table;
+        Ok(())
+    }
 }
 
 /// Opens a connection to `to`.
@@ -52,10 +73,7 @@ fn connect(to: &Destination) -> Result<Box<dyn Connection>, DbError> {
 /// # Errors
 /// The first failure, with the refused row and constraint when a row was refused, and the
 /// rows each table holds.
-pub fn load(
-    job: &LoadJob<'_>,
-    progress: &dyn Progress,
-) -> Result<Vec<EntityReport>, Box<LoadError>> {
+pub fn load(job: &LoadJob<'_>, progress: &dyn Progress) -> Result<Loaded, Box<LoadError>> {
     let plan = job.plan;
     let names_match = plan.len() == job.schema.entities.len()
         && (0..plan.len()).all(|e| plan.table(e).name == job.schema.entities[e].name);
@@ -65,6 +83,7 @@ pub fn load(
         Relations {
             order: job.entities.clone(),
             keys: vec![None; plan.len()],
+            uniques: vec![Vec::new(); plan.len()],
             foreign: vec![Vec::new(); plan.len()],
         }
     };
@@ -83,34 +102,23 @@ pub fn load(
         fail(e, Vec::new(), false)
     })?;
     let conn = conn.as_mut();
+    let mut loaded = Loaded::default();
     // Create what is missing, then see what every table holds.
+    let mut missing = Vec::new();
+    for &e in &relations.order {
+        let exists = conn
+            .exists(&plan.table(e).name)
+            .map_err(|err| fail(err, Vec::new(), false))?;
+        if !exists {
+            missing.push(e);
+        }
+    }
+    let created = create_missing(conn, job, &relations, &missing)
+        .map_err(|err| fail(err, Vec::new(), false))?;
+    loaded.notes.extend(created);
     let mut counts: Vec<TableCount> = Vec::new();
     for &e in &relations.order {
         let table = plan.table(e);
-        let exists = conn
-            .exists(&table.name)
-            .map_err(|err| fail(err, Vec::new(), false))?;
-        if !exists {
-            // Keys of written columns only (a hidden helper field is no column).
-            let has = |t: &TableSchema, name: &str| t.columns.iter().any(|c| c.name == name);
-            let references: Vec<Reference<'_>> = relations.foreign[e]
-                .iter()
-                .filter(|fk| {
-                    has(table, &fk.column) && has(plan.table(fk.parent), &fk.parent_column)
-                })
-                .map(|fk| Reference {
-                    column: &fk.column,
-                    table: &plan.table(fk.parent).name,
-                    parent_column: &fk.parent_column,
-                })
-                .collect();
-            let key = relations.keys[e].as_deref().filter(|k| has(table, k));
-            let sql = ddl::create_table(job.to.dialect, table, key, &references);
-            conn.execute(&sql).map_err(|mut err| {
-                err.message = format!("creating table `{}` failed: {}", table.name, err.message);
-                fail(err, Vec::new(), false)
-            })?;
-        }
         let held = conn
             .count(&table.name)
             .map_err(|err| fail(err, Vec::new(), false))?;
@@ -138,45 +146,203 @@ pub fn load(
             return Err(fail(DbError::new(message), counts.clone(), false));
         }
     }
-    let mut reports = Vec::new();
-    for (i, &e) in relations.order.iter().enumerate() {
-        let started = Instant::now();
-        let table = plan.table(e);
-        let from = counts[i].committed;
-        let rows = from..plan.rows(e);
-        progress.begin(&table.name, rows.end - rows.start);
-        let mut table_load = TableLoad {
-            conn: &mut *conn,
-            table,
-            commit_rows: job.commit_rows.max(1),
-            committed: from,
-            bytes: 0,
-        };
-        let outcome = pump(job, e, &rows, &mut table_load, progress);
-        let (committed, bytes) = (table_load.committed, table_load.bytes);
-        counts[i].committed = committed;
-        if let Err((error, failed)) = outcome {
-            // What the database holds is the truth; fall back on what was tracked.
-            for t in &mut counts {
-                if let Ok(n) = conn.count(&t.table) {
-                    t.committed = n;
+    let order_names: Vec<String> = counts.iter().map(|t| t.table.clone()).collect();
+    let fks = conn
+        .foreign_keys()
+        .map_err(|err| fail(err, counts.clone(), false))?;
+    let cycles = cycle::find(&order_names, &fks);
+    let mut i = 0;
+    while i < relations.order.len() {
+        let run = cycles.iter().find(|c| c.first == i);
+        let last = run.map_or(i, |c| c.last);
+        let deferred = run.is_some_and(|c| {
+            job.to.dialect == Dialect::Postgres && c.forward.iter().all(|f| f.deferrable)
+        });
+        if let Some(c) = run {
+            let started = if deferred {
+                conn.begin()
+                    .and_then(|()| conn.execute("SET CONSTRAINTS ALL DEFERRED"))
+            } else {
+                conn.fk_checks(false)
+                    .map_err(|e| needs_privilege(job.to.dialect, c, e))
+            };
+            started.map_err(|err| fail(err, counts.clone(), true))?;
+        }
+        for at in i..=last {
+            let e = relations.order[at];
+            let outcome = load_table(
+                job,
+                conn,
+                e,
+                &mut counts[at],
+                run.is_some() && deferred,
+                progress,
+            );
+            match outcome {
+                Ok(report) => loaded.reports.push(report),
+                Err((error, failed)) => {
+                    if run.is_some() {
+                        let _ = if deferred {
+                            conn.rollback()
+                        } else {
+                            conn.fk_checks(true)
+                        };
+                    }
+                    // What the database holds is the truth; fall back on what was tracked.
+                    for t in &mut counts {
+                        if let Ok(n) = conn.count(&t.table) {
+                            t.committed = n;
+                        }
+                    }
+                    let mut stopped = fail(error, counts, true);
+                    stopped.failed = failed;
+                    return Err(stopped);
                 }
             }
-            let mut stopped = fail(error, counts, true);
-            stopped.failed = failed;
-            return Err(stopped);
         }
-        let report = EntityReport {
-            entity: table.name.clone(),
-            rows: committed - from,
-            bytes,
-            seconds: started.elapsed().as_secs_f64(),
-            files: Vec::new(),
-        };
-        progress.end(&report);
-        reports.push(report);
+        if let Some(c) = run {
+            let ended = if deferred {
+                conn.commit().map_err(|mut e| {
+                    e.message = format!(
+                        "the deferred foreign keys of the cycle {} failed at commit: {}",
+                        c.text, e.message
+                    );
+                    e
+                })
+            } else {
+                conn.fk_checks(true)
+            };
+            if let Err(err) = ended {
+                let _ = conn.rollback();
+                for t in &mut counts {
+                    if let Ok(n) = conn.count(&t.table) {
+                        t.committed = n;
+                    }
+                }
+                return Err(fail(err, counts, true));
+            }
+            let how = if deferred {
+                "in one transaction with `SET CONSTRAINTS ALL DEFERRED`"
+            } else if job.to.dialect == Dialect::Postgres {
+                "with `session_replication_role = replica`"
+            } else {
+                "with `FOREIGN_KEY_CHECKS = 0`"
+            };
+            let checked =
+                verify(job.to.dialect, conn, c).map_err(|err| fail(err, counts.clone(), false))?;
+            loaded.notes.push(format!(
+                "the foreign-key cycle {} was loaded {how}; checked afterwards: {checked}",
+                c.text
+            ));
+        }
+        for at in i..=last {
+            conn.advance_sequences(&counts[at].table)
+                .map_err(|mut err| {
+                    err.message = format!(
+                        "moving the sequences of `{}` past the rows loaded failed: {}",
+                        counts[at].table, err.message
+                    );
+                    fail(err, counts.clone(), false)
+                })?;
+        }
+        i = last + 1;
     }
-    Ok(reports)
+    Ok(loaded)
+}
+
+/// Loads entity `e` into its table, whose rows `count` tracks; `grouped` loads it inside a
+/// transaction the caller opened and commits.
+fn load_table(
+    job: &LoadJob<'_>,
+    conn: &mut dyn Connection,
+    e: usize,
+    count: &mut TableCount,
+    grouped: bool,
+    progress: &dyn Progress,
+) -> Result<EntityReport, Stop> {
+    let started = Instant::now();
+    let table = job.plan.table(e);
+    let from = count.committed;
+    let rows = from..job.plan.rows(e);
+    progress.begin(&table.name, rows.end - rows.start);
+    let mut table_load = TableLoad {
+        conn,
+        table,
+        commit_rows: job.commit_rows.max(1),
+        committed: from,
+        bytes: 0,
+        grouped,
+    };
+    let outcome = pump(job, e, &rows, &mut table_load, progress);
+    let (committed, bytes) = (table_load.committed, table_load.bytes);
+    count.committed = committed;
+    outcome?;
+    let report = EntityReport {
+        entity: table.name.clone(),
+        rows: committed - from,
+        bytes,
+        seconds: started.elapsed().as_secs_f64(),
+        files: Vec::new(),
+    };
+    progress.end(&report);
+    Ok(report)
+}
+
+/// Turning the checks off was refused: the error names the cycle and what would allow it.
+fn needs_privilege(dialect: Dialect, c: &Cycle, e: DbError) -> DbError {
+    let allow = match dialect {
+        Dialect::Postgres => {
+            let alter: Vec<String> = c
+                .forward
+                .iter()
+                .map(|f| {
+                    format!(
+                        "`ALTER TABLE {} ALTER CONSTRAINT {} DEFERRABLE`",
+                        ddl::ident(dialect, &f.table),
+                        ddl::ident(dialect, &f.name)
+                    )
+                })
+                .collect();
+            format!(
+                "make {} `DEFERRABLE` ({}), or load as a role that may set `session_replication_role` (a superuser, or one granted `SET ON PARAMETER session_replication_role`)",
+                c.forward_names(),
+                alter.join(", ")
+            )
+        }
+        _ => "load as a user that may set `FOREIGN_KEY_CHECKS`".to_string(),
+    };
+    DbError {
+        message: format!(
+            "the foreign keys of the cycle {} need their checks deferred to load, and the server refused ({}); {allow}",
+            c.text,
+            e.message.trim_end()
+        ),
+        constraint: c.forward.first().map(|f| f.name.clone()),
+        code: e.code,
+    }
+}
+
+/// Counts the rows without a parent for every key of the cycle's tables; an error when any
+/// has some, else the counts as text.
+fn verify(dialect: Dialect, conn: &mut dyn Connection, c: &Cycle) -> Result<String, DbError> {
+    let mut parts = Vec::new();
+    let mut broken = Vec::new();
+    for fk in &c.checked {
+        let n = conn.query_count(&cycle::orphans_sql(dialect, fk))?;
+        parts.push(format!("`{}` {n} rows without a parent", fk.name));
+        if n > 0 {
+            broken.push(format!("`{}` ({n} rows of `{}`)", fk.name, fk.table));
+        }
+    }
+    if broken.is_empty() {
+        Ok(parts.join(", "))
+    } else {
+        Err(DbError::new(format!(
+            "after loading the cycle {} with its checks deferred, rows without a parent remain: {}; the rows are committed, so empty the tables before loading again",
+            c.text,
+            broken.join(", ")
+        )))
+    }
 }
 
 /// A load stopped: the error and, when a row was refused, which.
@@ -245,10 +411,16 @@ struct TableLoad<'a> {
     /// Rows the table holds, committed.
     committed: u64,
     bytes: u64,
+    /// Inside a transaction the caller opened and commits (a cycle loaded with deferred
+    /// checks): no commits here, and a failure rolls the whole transaction back.
+    grouped: bool,
 }
 
 impl TableLoad<'_> {
     fn begin(&mut self) -> Result<(), Stop> {
+        if self.grouped {
+            return Ok(());
+        }
         self.conn.begin().map_err(|e| (e, None))
     }
 
@@ -268,7 +440,7 @@ impl TableLoad<'_> {
             Err(error) => return Err(self.locate(batch, error)),
         }
         progress.advance(len as u64, self.bytes);
-        if batch.rows >= self.commit_rows {
+        if batch.rows >= self.commit_rows && !self.grouped {
             self.commit(batch)?;
             self.begin()?;
         }
@@ -276,6 +448,13 @@ impl TableLoad<'_> {
     }
 
     fn commit(&mut self, batch: &mut Batch) -> Result<(), Stop> {
+        if self.grouped {
+            // Counted now; the caller's commit makes it so (or rolls everything back).
+            self.committed += batch.rows;
+            batch.pieces.clear();
+            batch.rows = 0;
+            return Ok(());
+        }
         if let Err(error) = self.conn.commit() {
             return Err(self.locate(batch, error));
         }
@@ -309,6 +488,10 @@ impl TableLoad<'_> {
     /// prefix, by bisection, each try rolled back), commits the rows before it and says which.
     fn locate(&mut self, batch: &Batch, error: DbError) -> Stop {
         let _ = self.conn.rollback();
+        if self.grouped {
+            // The whole run of tables is rolled back: there is no prefix to keep.
+            return (error, None);
+        }
         let first = batch.pieces.first().map_or(self.committed, |p| p.start);
         // A connection that cannot even run an empty transaction is gone: report as is.
         let alive = self.conn.begin().and_then(|()| self.conn.rollback());

@@ -1,9 +1,11 @@
 //! Database destinations: a plan's entities loaded straight into SQLite, PostgreSQL or
 //! MySQL/MariaDB, in dependency order, in committed batches, resumable after a failure.
 //!
-//! The shared loader ([`load`]) creates missing tables from each entity's
-//! [`TableSchema`](datagen_engine::TableSchema), generates chunks of rows in worker threads
-//! ahead of the database and hands them to one connection in row order. Each database has
+//! The shared loader ([`load`]) creates missing tables (with a SQL input's own DDL, or from
+//! each entity's [`TableSchema`](datagen_engine::TableSchema) with its keys), generates chunks
+//! of rows in worker threads ahead of the database and hands them to one connection in row
+//! order. Tables in a cycle of foreign keys load with the checks deferred and are checked
+//! afterwards; sequences are moved past the keys loaded. Each database has
 //! its own fast path: SQLite prepared statements in large transactions, PostgreSQL
 //! `COPY ... FROM STDIN`, MySQL multi-row `INSERT` statements.
 //!
@@ -20,6 +22,8 @@
 //! same plan (same input, seed and row counts), loaded by a previous run. Without `resume`,
 //! a table that already holds rows is an error, so nothing is appended by mistake.
 
+mod create;
+mod cycle;
 mod ddl;
 mod encode;
 mod loader;
@@ -34,6 +38,7 @@ pub use loader::load;
 
 use datagen_engine::Plan;
 use datagen_engine::ir::Schema;
+use datagen_engine::url::redact;
 
 /// Which database a destination URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,22 +120,6 @@ impl Destination {
     }
 }
 
-/// `scheme://user:secret@host/db` as `scheme://user:***@host/db`.
-fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        Some((user, host)) => match user.split_once(':') {
-            Some((name, _)) => format!("{scheme}://{name}:***@{host}{path}"),
-            None => url.to_string(),
-        },
-        None => url.to_string(),
-    }
-}
-
 /// What to load and how.
 pub struct LoadJob<'a> {
     /// The compiled input.
@@ -150,6 +139,55 @@ pub struct LoadJob<'a> {
     pub commit_rows: u64,
     /// Continue a stopped load: each table's existing rows are taken as its first rows.
     pub resume: bool,
+    /// The input's own DDL, when it was SQL in the destination's dialect: missing tables are
+    /// created by its statements (types, tables, constraints, indexes as written) instead of
+    /// from the IR.
+    pub ddl: Option<Vec<DdlStatement>>,
+}
+
+/// What a statement of the input's DDL does (see [`LoadJob::ddl`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DdlKind {
+    /// Creates a type, domain, sequence or extension: run before the tables when any table
+    /// is created, and skipped when the object exists.
+    Prelude,
+    /// Creates `table`, whose foreign keys reference `parents`; `partition_of` names the
+    /// table it is a partition of.
+    CreateTable {
+        /// The table.
+        table: String,
+        /// The tables its foreign keys reference.
+        parents: Vec<String>,
+        /// The partitioned table it belongs to.
+        partition_of: Option<String>,
+    },
+    /// Changes `table` (constraints, defaults, indexes, sequence ownership); `partition`
+    /// names a table it attaches as a partition. Run when the load created `table`.
+    OnTable {
+        /// The table changed.
+        table: String,
+        /// The partition attached.
+        partition: Option<String>,
+    },
+}
+
+/// One statement of the input's DDL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DdlStatement {
+    /// What it does.
+    pub kind: DdlKind,
+    /// Its text, without the final `;`.
+    pub sql: String,
+}
+
+/// A finished load: what each table got, and what was checked on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// One report per table, in load order.
+    pub reports: Vec<crate::writer::EntityReport>,
+    /// Things to tell the user: tables created and how, foreign-key cycles loaded with their
+    /// checks deferred and what the integrity check after them found.
+    pub notes: Vec<String>,
 }
 
 /// An error the database returned.
@@ -159,6 +197,8 @@ pub struct DbError {
     pub message: String,
     /// The constraint the row broke, when the server names one.
     pub constraint: Option<String>,
+    /// The server's error code (PostgreSQL's SQLSTATE, MySQL's error number), when known.
+    pub code: Option<String>,
 }
 
 impl DbError {
@@ -166,6 +206,7 @@ impl DbError {
         Self {
             message: message.into(),
             constraint: None,
+            code: None,
         }
     }
 }

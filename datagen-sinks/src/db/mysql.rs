@@ -1,5 +1,5 @@
 //! MySQL and MariaDB: multi-row `INSERT` statements of up to a few MiB each, inside a
-//! transaction per batch.
+//! transaction per batch. An `AUTO_INCREMENT` counter moves past the keys inserted by itself.
 
 use std::ops::Range;
 
@@ -7,6 +7,7 @@ use datagen_engine::TableSchema;
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts};
 
+use super::cycle::CatalogFk;
 use super::encode::Piece;
 use super::loader::Connection;
 use super::{DbError, Dialect, ddl};
@@ -58,6 +59,7 @@ fn error(e: mysql::Error) -> DbError {
         mysql::Error::MySqlError(m) => DbError {
             message: format!("error {} ({}): {}", m.code, m.state, m.message),
             constraint: constraint_of(&m.message),
+            code: Some(m.code.to_string()),
         },
         _ => DbError::new(e.to_string()),
     }
@@ -141,6 +143,48 @@ impl Connection for Mysql {
 
     fn rollback(&mut self) -> Result<(), DbError> {
         self.conn.query_drop("ROLLBACK").map_err(error)
+    }
+
+    fn query_count(&mut self, sql: &str) -> Result<u64, DbError> {
+        let n: Option<u64> = self.conn.query_first(sql).map_err(error)?;
+        Ok(n.unwrap_or(0))
+    }
+
+    fn foreign_keys(&mut self) -> Result<Vec<CatalogFk>, DbError> {
+        let rows: Vec<(String, String, String, String, String)> = self
+            .conn
+            .query(
+                "SELECT CONSTRAINT_NAME, TABLE_NAME, REFERENCED_TABLE_NAME, COLUMN_NAME, \
+                   REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE \
+                 WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL \
+                 ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+            )
+            .map_err(error)?;
+        let mut out: Vec<CatalogFk> = Vec::new();
+        for (name, table, parent, column, parent_column) in rows {
+            match out.last_mut() {
+                Some(fk) if fk.name == name && fk.table == table => {
+                    fk.columns.push(column);
+                    fk.parent_columns.push(parent_column);
+                }
+                _ => out.push(CatalogFk {
+                    name,
+                    table,
+                    columns: vec![column],
+                    parent,
+                    parent_columns: vec![parent_column],
+                    deferrable: false,
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    fn fk_checks(&mut self, on: bool) -> Result<(), DbError> {
+        let value = u8::from(on);
+        self.conn
+            .query_drop(format!("SET FOREIGN_KEY_CHECKS = {value}"))
+            .map_err(error)
     }
 }
 

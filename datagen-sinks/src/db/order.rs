@@ -1,10 +1,11 @@
-//! The load order and the keys of the tables created: an entity whose fields ref or look up
-//! another loads after it; a `key` field becomes a primary key and a ref to a parent's key a
+//! The load order and the constraints of the tables created from the IR: an entity whose
+//! fields ref or look up another loads after it; a `key` field becomes a primary key, a unique
+//! field or composite key a `UNIQUE` constraint, and a ref to a parent's key or unique field a
 //! foreign key.
 
 use std::collections::HashMap;
 
-use datagen_engine::ir::{Gen, Schema};
+use datagen_engine::ir::{Entity, Gen, Schema};
 
 /// A foreign key of a created table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +14,11 @@ pub(crate) struct ForeignKey {
     pub column: String,
     /// The parent entity (plan index).
     pub parent: usize,
-    /// The parent's key field.
+    /// The parent's key (or unique) field.
     pub parent_column: String,
+    /// The parent loads after the child (the two are in a cycle of refs): the key is added
+    /// after every table is created, and its checks wait for the parent's rows.
+    pub forward: bool,
 }
 
 /// Keys and load order of the selected entities.
@@ -25,8 +29,53 @@ pub(crate) struct Relations {
     pub order: Vec<usize>,
     /// Per entity (plan index): its `key` field, if any.
     pub keys: Vec<Option<String>>,
-    /// Per entity (plan index): refs to the key of an entity loaded before it.
+    /// Per entity (plan index): its unique fields and composite keys, each a list of fields.
+    pub uniques: Vec<Vec<Vec<String>>>,
+    /// Per entity (plan index): refs to the key or a unique field of a selected entity.
     pub foreign: Vec<Vec<ForeignKey>>,
+}
+
+/// The entity and field a ref draws from, through the wrappers that keep its values.
+pub(crate) fn ref_target(g: &Gen) -> Option<(&str, &str)> {
+    match g {
+        Gen::Ref { entity, field } => Some((entity, field)),
+        Gen::KeyPart { of, .. } | Gen::Fit { of, .. } => ref_target(of),
+        _ => None,
+    }
+}
+
+/// An entity's unique fields (not its key) and composite keys, in the order written.
+fn uniques_of(e: &Entity, key: Option<&String>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut composite: Vec<(String, Vec<String>)> = Vec::new();
+    for f in e.fields.iter().filter(|f| !f.hidden) {
+        if let Gen::KeyPart { key: name, .. } = &f.generator {
+            match composite.iter_mut().find(|(n, _)| n == name) {
+                Some((_, fields)) => fields.push(f.name.clone()),
+                None => composite.push((name.clone(), vec![f.name.clone()])),
+            }
+        } else if f.unique && key != Some(&f.name) {
+            out.push(vec![f.name.clone()]);
+        }
+    }
+    out.extend(composite.into_iter().map(|(_, fields)| fields));
+    out
+}
+
+/// Whether `from` reads `to`, directly or through other unplaced entities.
+fn reaches(parents: &[Vec<usize>], placed: &[bool], from: usize, to: usize) -> bool {
+    let mut seen = vec![false; parents.len()];
+    let mut stack = vec![from];
+    while let Some(e) = stack.pop() {
+        if e == to {
+            return true;
+        }
+        if std::mem::replace(&mut seen[e], true) {
+            continue;
+        }
+        stack.extend(parents[e].iter().copied().filter(|&p| !placed[p]));
+    }
+    false
 }
 
 impl Relations {
@@ -48,6 +97,12 @@ impl Relations {
                     .map(|f| f.name.clone())
             })
             .collect();
+        let uniques: Vec<Vec<Vec<String>>> = schema
+            .entities
+            .iter()
+            .zip(&keys)
+            .map(|(e, k)| uniques_of(e, k.as_ref()))
+            .collect();
         let n = schema.entities.len();
         let mut chosen = vec![false; n];
         for &e in selected {
@@ -62,10 +117,8 @@ impl Relations {
                     .fields
                     .iter()
                     .filter_map(|f| match &f.generator {
-                        Gen::Ref { entity, .. } | Gen::Lookup { entity, .. } => {
-                            by_name.get(entity.as_str()).copied()
-                        }
-                        _ => None,
+                        Gen::Lookup { entity, .. } => by_name.get(entity.as_str()).copied(),
+                        g => ref_target(g).and_then(|(entity, _)| by_name.get(entity).copied()),
                     })
                     .filter(|&p| p != e && chosen[p])
                     .collect();
@@ -82,8 +135,18 @@ impl Relations {
                 (0..n).find(|&e| chosen[e] && !placed[e] && parents[e].iter().all(|&p| placed[p]));
             let next = match next {
                 Some(e) => e,
-                // A cycle: take the first unplaced entity as it was declared.
-                None => match (0..n).find(|&e| chosen[e] && !placed[e]) {
+                // A cycle: the first entity (as declared) of a cycle nothing outside it waits
+                // on, so the tables after it in the cycle are all that load before their
+                // parents.
+                None => match (0..n)
+                    .filter(|&e| chosen[e] && !placed[e])
+                    .find(|&e| {
+                        parents[e]
+                            .iter()
+                            .all(|&p| placed[p] || reaches(&parents, &placed, p, e))
+                    })
+                    .or_else(|| (0..n).find(|&e| chosen[e] && !placed[e]))
+                {
                     Some(e) => e,
                     None => break,
                 },
@@ -93,6 +156,12 @@ impl Relations {
         }
         let position: HashMap<usize, usize> =
             order.iter().enumerate().map(|(i, &e)| (e, i)).collect();
+        let is_unique = |parent: usize, field: &str| {
+            keys[parent].as_deref() == Some(field)
+                || uniques[parent]
+                    .iter()
+                    .any(|u| u.len() == 1 && u[0] == field)
+        };
         let foreign = (0..n)
             .map(|e| {
                 let Some(&at) = position.get(&e) else {
@@ -101,18 +170,16 @@ impl Relations {
                 schema.entities[e]
                     .fields
                     .iter()
+                    .filter(|f| !f.hidden)
                     .filter_map(|f| {
-                        let Gen::Ref { entity, field } = &f.generator else {
-                            return None;
-                        };
-                        let parent = *by_name.get(entity.as_str())?;
-                        let loaded_before = position.get(&parent).is_some_and(|&p| p < at);
-                        (loaded_before && keys[parent].as_ref() == Some(field)).then(|| {
-                            ForeignKey {
-                                column: f.name.clone(),
-                                parent,
-                                parent_column: field.clone(),
-                            }
+                        let (entity, field) = ref_target(&f.generator)?;
+                        let parent = *by_name.get(entity)?;
+                        let &p = position.get(&parent)?;
+                        (parent != e && is_unique(parent, field)).then(|| ForeignKey {
+                            column: f.name.clone(),
+                            parent,
+                            parent_column: field.to_string(),
+                            forward: p > at,
                         })
                     })
                     .collect()
@@ -121,6 +188,7 @@ impl Relations {
         Relations {
             order,
             keys,
+            uniques,
             foreign,
         }
     }
@@ -175,6 +243,7 @@ mod tests {
             column: column.into(),
             parent,
             parent_column: "id".into(),
+            forward: false,
         };
         assert_eq!(
             r.foreign,
@@ -187,7 +256,21 @@ mod tests {
     }
 
     #[test]
-    fn a_cycle_loads_in_declaration_order_with_keys_only_backwards() {
+    fn a_table_waiting_on_a_cycle_loads_after_it() {
+        let schema = Schema {
+            entities: vec![
+                entity("customer", vec![key(), reference("store_id", "store")]),
+                entity("staff", vec![key(), reference("store_id", "store")]),
+                entity("store", vec![key(), reference("manager", "staff")]),
+            ],
+            ..Schema::default()
+        };
+        let r = Relations::new(&schema, &[0, 1, 2]);
+        assert_eq!(r.order, vec![1, 2, 0], "staff, store, then customer");
+    }
+
+    #[test]
+    fn a_cycle_loads_in_declaration_order_with_its_forward_key_marked() {
         let schema = Schema {
             entities: vec![
                 entity("store", vec![key(), reference("manager", "staff")]),
@@ -197,7 +280,9 @@ mod tests {
         };
         let r = Relations::new(&schema, &[0, 1]);
         assert_eq!(r.order, vec![0, 1]);
-        assert!(r.foreign[0].is_empty());
+        assert_eq!(r.foreign[0].len(), 1);
+        assert!(r.foreign[0][0].forward, "store loads before staff");
         assert_eq!(r.foreign[1].len(), 1);
+        assert!(!r.foreign[1][0].forward);
     }
 }

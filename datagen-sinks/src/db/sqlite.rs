@@ -4,7 +4,11 @@
 //! Values are stored as the SQL format writes them for SQLite: integers and floats as numbers,
 //! booleans as 1 and 0, decimals as their exact text (which a `NUMERIC` column keeps as a
 //! number), dates, times, timestamps and UUIDs as ISO text (zoned timestamps with `Z`), bytes
-//! as blobs, lists and structs as JSON text.
+//! as blobs, lists and structs as JSON text, points as WKT text (`POINT(x y)`).
+//!
+//! SQLite numbers an `INTEGER PRIMARY KEY` (with or without `AUTOINCREMENT`) past the largest
+//! key inserted by itself, and enforces no foreign keys on this connection (`PRAGMA
+//! foreign_keys` is off), so a cycle of keys needs nothing special.
 
 use std::ops::Range;
 
@@ -52,6 +56,7 @@ fn error(e: rusqlite::Error) -> DbError {
     DbError {
         message,
         constraint,
+        code: None,
     }
 }
 
@@ -122,6 +127,13 @@ impl Connection for Sqlite {
             return Ok(());
         }
         self.db.execute_batch("ROLLBACK").map_err(error)
+    }
+
+    fn query_count(&mut self, sql: &str) -> Result<u64, DbError> {
+        self.db
+            .query_row(sql, [], |r| r.get::<_, i64>(0))
+            .map(i64::unsigned_abs)
+            .map_err(error)
     }
 }
 

@@ -7,6 +7,7 @@
 //! booleans `true`/`false`, and bytes as lowercase hex without a prefix. Nested lists and structs
 //! are compact JSON text in CSV and `tbl`, nested elements in XML.
 
+mod avro_json;
 mod delimited;
 mod json;
 mod sql;
@@ -16,6 +17,7 @@ mod xml;
 use datagen_engine::ir::DataType;
 use datagen_engine::{Column, Values};
 
+pub use avro_json::{AvroJson, check_avro_json};
 pub use delimited::Delimited;
 pub(crate) use json::push_json;
 pub use json::{Json, JsonLines};
@@ -25,11 +27,14 @@ pub use xml::Xml;
 use crate::format::{FormatOptions, TextFormat};
 
 /// The text format named `name` (`csv`, `tbl`, `jsonl`, `json`, `xml`, `sql`), configured by
-/// `options`; `None` for another name.
+/// `options` (`jsonl` and `json` in Avro's JSON encoding with [`FormatOptions::avro_json`]);
+/// `None` for another name.
 pub fn text_format(name: &str, options: &FormatOptions) -> Option<Box<dyn TextFormat>> {
     Some(match name {
         "csv" => Box::new(Delimited::csv(options)),
         "tbl" => Box::new(Delimited::tbl()),
+        "jsonl" if options.avro_json => Box::new(AvroJson::new(true)),
+        "json" if options.avro_json => Box::new(AvroJson::new(false)),
         "jsonl" => Box::new(JsonLines),
         "json" => Box::new(Json),
         "xml" => Box::new(Xml),
@@ -109,7 +114,34 @@ pub(crate) fn push_scalar(
         }
         Values::Uuid(v) => value::push_uuid(out, v[row]),
         Values::Bytes { data, offsets } => value::push_hex(out, &data[range(offsets, row)]),
+        Values::Struct(_) if ty.is_point() => return push_point(out, col, row, b"POINT(", b' '),
         Values::List { .. } | Values::Struct(_) => return false,
     }
+    true
+}
+
+/// Appends value `row` of a point column ([`DataType::point`]) as `open`, x, `sep`, y and `)`:
+/// WKT `POINT(x y)` or PostgreSQL's `(x,y)`; false, writing nothing, for any other column.
+pub(crate) fn push_point(
+    out: &mut Vec<u8>,
+    col: &Column,
+    row: usize,
+    open: &[u8],
+    sep: u8,
+) -> bool {
+    let Values::Struct(members) = &col.values else {
+        return false;
+    };
+    let (Some(Values::Float(x)), Some(Values::Float(y))) = (
+        members.first().map(|m| &m.values),
+        members.get(1).map(|m| &m.values),
+    ) else {
+        return false;
+    };
+    out.extend_from_slice(open);
+    value::push_float(out, x[row]);
+    out.push(sep);
+    value::push_float(out, y[row]);
+    out.push(b')');
     true
 }

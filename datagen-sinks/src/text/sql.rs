@@ -8,8 +8,10 @@
 //! `\0`); booleans `TRUE`/`FALSE` (SQLite `1`/`0`); dates, times, timestamps and UUIDs as quoted
 //! ISO text (`'2024-02-29T12:00:00Z'`; MySQL `'2024-02-29 12:00:00'`, no `Z`, UTC values);
 //! decimals exact and unquoted; bytes `'\x0aff'` (PostgreSQL) or `X'0aff'`; lists and structs as
-//! quoted compact JSON text. Non-finite floats: PostgreSQL `'NaN'`, `'Infinity'`, `'-Infinity'`;
-//! SQLite `NULL` for NaN and `9e999`/`-9e999` for infinities; MySQL, which has none, `NULL`.
+//! quoted compact JSON text; points ([`DataType::point`]) as `'(x,y)'` (PostgreSQL's `point`),
+//! `ST_GeomFromText('POINT(x y)')` (MySQL) or `'POINT(x y)'` (SQLite). Non-finite floats:
+//! PostgreSQL `'NaN'`, `'Infinity'`, `'-Infinity'`; SQLite `NULL` for NaN and `9e999`/`-9e999`
+//! for infinities; MySQL, which has none, `NULL`.
 
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, TableSchema, Values};
@@ -111,6 +113,10 @@ impl Sql {
                     "BLOB"
                 }
             }
+            DataType::Struct(_) if ty.is_point() => match d {
+                Postgres | Mysql => "POINT",
+                Sqlite => "TEXT",
+            },
             DataType::List(_) | DataType::Struct(_) | DataType::Json => match d {
                 Postgres => "JSONB",
                 Mysql => "JSON",
@@ -173,6 +179,23 @@ impl Sql {
                 (_, true) => b"TRUE",
                 (_, false) => b"FALSE",
             }),
+            Values::Struct(_) if ty.is_point() => match d {
+                Mysql => {
+                    out.extend_from_slice(b"ST_GeomFromText('");
+                    super::push_point(out, col, row, b"POINT(", b' ');
+                    out.extend_from_slice(b"')");
+                }
+                Postgres => {
+                    out.push(b'\'');
+                    super::push_point(out, col, row, b"(", b',');
+                    out.push(b'\'');
+                }
+                Sqlite => {
+                    out.push(b'\'');
+                    super::push_point(out, col, row, b"POINT(", b' ');
+                    out.push(b'\'');
+                }
+            },
             Values::Bytes { data, offsets } => {
                 out.extend_from_slice(if d == Postgres { b"'\\x" } else { b"X'" });
                 value::push_hex(out, &data[range(offsets, row)]);

@@ -104,7 +104,8 @@ impl Files<'_> {
             match self.compression {
                 Some(Compression::Gzip) => ext.push_str(".gz"),
                 Some(Compression::Zstd) => ext.push_str(".zst"),
-                None => {}
+                // Refused when the file is opened.
+                Some(Compression::Snappy) | None => {}
             }
         }
         if !self.folders {
@@ -128,6 +129,9 @@ impl Files<'_> {
     }
 
     fn open_file(&mut self, partition: Option<&str>, part: u64) -> io::Result<OpenFile> {
+        if matches!(self.format, Format::Text(_)) && self.compression == Some(Compression::Snappy) {
+            return Err(no_snappy());
+        }
         let raw: Box<dyn Write + Send> = match self.out {
             Out::Stdout => Box::new(io::stdout()),
             Out::Dir(dir) => {
@@ -157,6 +161,7 @@ impl Files<'_> {
                 Some(Compression::Zstd) => {
                     Sink::Zstd(zstd::stream::write::Encoder::new(counted, 3)?)
                 }
+                Some(Compression::Snappy) => return Err(no_snappy()),
             }),
             Format::Columnar(f) => OpenFile::Columnar(f.open(self.table, counted)?),
         })
@@ -175,6 +180,14 @@ impl Files<'_> {
         }
         Ok(())
     }
+}
+
+/// Text files are not snappy-compressed (no common tool reads raw snappy streams).
+fn no_snappy() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        "snappy compresses only parquet and avro files: use gzip or zstd for text formats",
+    )
 }
 
 fn finish(file: OpenFile, footer: &[u8]) -> io::Result<()> {

@@ -286,7 +286,7 @@ fn types_and_generators() {
         "      x: {provider: person.first_name, unique: true}\n",
         6,
         "unique",
-        "`unique` applies to keys, sequences, integer ranges and regexes",
+        "`unique` applies to keys, sequences, integer ranges, regexes",
         None,
     );
     field_problem(

@@ -85,19 +85,7 @@ pub fn is_url(input: &str) -> bool {
 }
 
 /// `url` with its password, if any, replaced by `***`, for messages.
-pub fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let (auth, host) = match rest.rsplit_once('@') {
-        Some((a, h)) => (a, h),
-        None => return url.to_string(),
-    };
-    match auth.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_string(),
-    }
-}
+pub use datagen_engine::url::redact;
 
 /// Reads the tables of the database at `url` (its current schema: `public` or the search
 /// path's first for PostgreSQL, the URL's database for MySQL/MariaDB) into a schema of
@@ -123,11 +111,13 @@ pub fn introspect(url: &str) -> Result<(Schema, Vec<Diagnostic>), IntrospectErro
         );
     }
     let entities = build::entities(&model, &mut diags);
+    let limits = build::limits(&model, &entities);
     let schema = Schema {
         source: None,
         seed: None,
         locale: None,
         entities,
+        limits,
     };
     Ok((schema, diags))
 }

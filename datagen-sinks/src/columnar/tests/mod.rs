@@ -3,6 +3,10 @@
 
 mod arrow;
 mod avro;
+mod avro_fixture;
+mod avro_framing;
+mod avro_json;
+mod avro_source;
 mod parquet;
 
 use std::io::{self, Write};

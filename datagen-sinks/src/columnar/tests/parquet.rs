@@ -32,7 +32,12 @@ fn metadata(bytes: &[u8]) -> ParquetMetaData {
 
 #[test]
 fn parquet_files_read_back() {
-    for compression in [None, Some(Compression::Gzip), Some(Compression::Zstd)] {
+    for compression in [
+        None,
+        Some(Compression::Gzip),
+        Some(Compression::Zstd),
+        Some(Compression::Snappy),
+    ] {
         let bytes = encode(
             &Parquet::new(&options(compression)),
             &table(),
@@ -125,7 +130,11 @@ fn parquet_columns_have_the_standard_physical_and_logical_types() {
 
 #[test]
 fn parquet_compresses_with_zstd_by_default_and_gzip_on_request() {
-    for (compression, codec) in [(None, "ZSTD"), (Some(Compression::Gzip), "GZIP")] {
+    for (compression, codec) in [
+        (None, "ZSTD"),
+        (Some(Compression::Gzip), "GZIP"),
+        (Some(Compression::Snappy), "SNAPPY"),
+    ] {
         let bytes = encode(
             &Parquet::new(&options(compression)),
             &table(),

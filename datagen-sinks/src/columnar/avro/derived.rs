@@ -104,7 +104,7 @@ fn value_type(ty: &DataType, nested: &str, records: &mut HashSet<String>, json: 
 }
 
 /// `name` as a valid Avro name: `[A-Za-z_][A-Za-z0-9_]*`.
-pub(super) fn avro_name(name: &str) -> String {
+fn avro_name(name: &str) -> String {
     let mut out: String = name
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
