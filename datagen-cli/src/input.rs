@@ -23,15 +23,8 @@ pub(crate) enum InputType {
     Avro,
 }
 
-/// Reads `path` into a schema and every problem found in it.
-pub(crate) fn read(
-    path: &Path,
-    given: Option<InputType>,
-) -> Result<(Schema, Vec<Diagnostic>), CliError> {
-    read_with(path, given, None)
-}
-
-/// Reads `path` as [`read`] does; SQL DDL in `sql_dialect` when given (else detected).
+/// Reads `path` into a schema and every problem found in it; SQL DDL in `sql_dialect` when
+/// given (else detected).
 pub(crate) fn read_with(
     path: &Path,
     given: Option<InputType>,

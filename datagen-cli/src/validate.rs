@@ -17,11 +17,16 @@ pub(crate) struct ValidateArgs {
     /// The input's type, when its extension and content do not tell.
     #[arg(long, value_enum)]
     input_type: Option<InputType>,
+    /// A folder whose `.avsc` files define names an Avro input uses but neither it nor the
+    /// other `.avsc` files of its folder define (repeatable; searched in order).
+    #[arg(long = "avro-path", value_name = "DIR")]
+    avro_path: Vec<PathBuf>,
 }
 
 /// Reads and plans the input; prints a summary when it is valid.
 pub(crate) fn validate(args: &ValidateArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let (schema, mut diags) = input::read(&args.input, args.input_type)?;
+    let (schema, mut diags) =
+        input::read_with_avro(&args.input, args.input_type, None, &args.avro_path)?;
     match Plan::new(&schema, &Settings::default()) {
         Ok(plan) => {
             input::check(diags)?;

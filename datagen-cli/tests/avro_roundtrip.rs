@@ -1,7 +1,8 @@
-//! Every `.avsc` of the Avro corpus that `apache-avro` parses alone goes through `datagen
-//! generate X.avsc --format avro` (each codec on some) and reads back with `apache-avro`: the
-//! file's schema is the source schema, every row decodes, and the same run in `--format jsonl
-//! --avro-json` holds the same values in Avro's JSON encoding.
+//! Every `.avsc` of the Avro corpus that `apache-avro` parses alone (all but [`NOT_ALONE`];
+//! recursive types and non-record roots included) goes through `datagen generate X.avsc
+//! --format avro` (each codec on some) and reads back with `apache-avro`: the file's schema is
+//! the source schema, every row decodes, and the same run in `--format jsonl --avro-json`
+//! holds the same values in Avro's JSON encoding.
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,19 @@ fn corpus() -> Vec<PathBuf> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../datagen-schema/tests/data/avro/corpus");
     walk(&root, &mut out);
     out
+}
+
+/// The corpus schemas `apache-avro` cannot parse on their own, skipped here:
+/// `clickstream_schema.avsc` has `//` comments (not strict JSON; datagen accepts them, as
+/// Jackson does). `avro_cli.rs` writes and reads back every corpus schema, these included,
+/// with the schema datagen writes.
+const NOT_ALONE: [&str; 1] = ["clickstream_schema.avsc"];
+
+/// The file name of `path`.
+fn name_of(path: &Path) -> &str {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .expect("a UTF-8 file name")
 }
 
 /// The one file `datagen generate` wrote into `dir`.
@@ -140,10 +154,12 @@ fn every_corpus_schema_round_trips_through_an_avro_file() {
         (Some("zstd"), "zstandard"),
     ];
     let mut tried = 0;
+    let mut not_alone = Vec::new();
     for (i, path) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).expect("readable");
         let Ok(original) = Schema::parse_str(&text) else {
-            continue; // Needs other files, or is not strict JSON.
+            not_alone.push(name_of(path));
+            continue;
         };
         let t = tempfile::tempdir().expect("a temporary folder");
         let (compress, codec) = codecs[i % codecs.len()];
@@ -207,7 +223,11 @@ fn every_corpus_schema_round_trips_through_an_avro_file() {
         }
         tried += 1;
     }
-    assert!(tried >= 40, "most of the corpus parses alone: {tried}");
+    assert_eq!(
+        not_alone, NOT_ALONE,
+        "exactly the schemas `apache-avro` cannot parse alone are skipped"
+    );
+    assert_eq!(tried + NOT_ALONE.len(), files.len());
 }
 
 #[test]

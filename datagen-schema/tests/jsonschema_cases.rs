@@ -58,11 +58,10 @@ fn validator_draft(draft: Draft) -> jsonschema::Draft {
 /// The keyword of a validation error as the schema spells it (`dependentRequired` and
 /// `dependencies` fail as a `required` inside them).
 fn keyword(e: &jsonschema::ValidationError<'_>) -> String {
-    let path = e.schema_path().as_str().to_owned();
-    for k in ["dependentRequired", "dependencies"] {
-        if path.split('/').any(|p| p == k) && e.kind().keyword() == "required" {
-            return k.to_owned();
-        }
+    let path = e.schema_path().as_str();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    if ["dependentRequired", "dependencies"].contains(&last) && e.kind().keyword() == "required" {
+        return last.to_owned();
     }
     e.kind().keyword().to_owned()
 }
@@ -105,7 +104,7 @@ fn check(schema: &Value, compiled: &JsonSchema, validator: &jsonschema::Validato
         let want = BTreeSet::from([(c.pointer.clone(), c.keyword.to_owned())]);
         if got != want {
             t.wrong.push(format!(
-                "invalid {} `{}` ({}): {instance} fails {got:?}\n  schema {schema}",
+                "invalid {} `{}` fails {got:?} ({}): {instance}\n  schema {schema}",
                 c.pointer, c.keyword, c.detail
             ));
         }
@@ -203,7 +202,8 @@ fn real_world_schema_cases() {
         "real-world/dependabot-2.0.json",
         "real-world/web-manifest.json",
         "real-world/chart.json",
-        "real-world/yamllint.json",
+        "real-world/pubspec.json",
+        "real-world/github-action.json",
     ] {
         file(name, 5);
     }
@@ -243,7 +243,7 @@ fn suite(folder: &str, draft: Draft) -> Tally {
             if schema
                 .get("$schema")
                 .and_then(Value::as_str)
-                .is_some_and(|s| Draft::from_uri(s).is_none())
+                .is_some_and(|s| !s.contains("://json-schema.org/"))
             {
                 continue;
             }

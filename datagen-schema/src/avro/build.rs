@@ -5,6 +5,7 @@ use datagen_engine::ir::{DataType, Field, Gen, Value};
 
 use super::Error;
 use super::args;
+use super::defaults;
 use super::model::{Loc, Logical, NamedKind, Node, Prim, Ty};
 use super::parse::Parser;
 use super::scalar;
@@ -176,7 +177,10 @@ impl<'a> Builder<'a> {
                 let mut out = Vec::with_capacity(fields.len());
                 for f in fields {
                     match self.node(&f.ty, &named.name, &f.name)? {
-                        Some(part) => out.push(part.field(&f.name)),
+                        Some(part) => {
+                            let part = defaults::favour(self.p, f, &named.name, part);
+                            out.push(part.field(&f.name));
+                        }
                         None => {
                             self.stack.pop();
                             return Ok(None);

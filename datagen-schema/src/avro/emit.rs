@@ -1,7 +1,8 @@
 //! The schema of a root type as self-contained JSON text: every named type fully defined at its
 //! first use in depth-first field order (types from other files inlined the same way), later
-//! uses by full name; `doc`, `aliases`, defaults, `order` and valid logical types kept, other
-//! attributes (such as `arg.properties`) left out.
+//! uses by full name (a type of the null namespace used inside another namespace by `.Name`,
+//! and defined there with `"namespace": ""`); `doc`, `aliases`, defaults, `order` and valid
+//! logical types kept, other attributes (such as `arg.properties`) left out.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -66,7 +67,14 @@ impl Emitter<'_> {
             }
             Ty::Named(i) => {
                 if self.defined.contains(i) {
-                    self.out.push_str(&quote(&self.p.named[*i].full));
+                    let named = &self.p.named[*i];
+                    if named.namespace.is_none() && ns.is_some() {
+                        // Inside a namespace, `Point` alone would mean `ns.Point`: a leading
+                        // dot names the null namespace (specification 1.12).
+                        self.out.push_str(&quote(&format!(".{}", named.name)));
+                    } else {
+                        self.out.push_str(&quote(&named.full));
+                    }
                 } else {
                     self.define(*i, ns);
                 }

@@ -42,6 +42,7 @@ use datagen_engine::Diagnostic;
 use datagen_engine::ir::{DataType, Entity, Field, Gen, Schema, Span};
 
 pub use build::DEPTH;
+pub use defaults::DEFAULT_SHARE;
 pub use error::Error;
 
 use model::{Loc, NamedKind, Node, Ty};

@@ -15,6 +15,12 @@ pub(crate) fn is_dotted(name: &str) -> bool {
     name.split('.').all(is_simple)
 }
 
+/// Whether `name` is a valid name to define or refer to: a full name, or one with a leading
+/// dot (`.Point`: `Point` in the null namespace, specification 1.12).
+pub(crate) fn is_name(name: &str) -> bool {
+    is_dotted(name.strip_prefix('.').unwrap_or(name))
+}
+
 /// The full name, namespace and simple name of a definition called `name` with the
 /// `namespace` attribute `attr`, inside `enclosing`.
 pub(crate) fn full_name(
@@ -22,6 +28,9 @@ pub(crate) fn full_name(
     attr: Option<&str>,
     enclosing: Option<&str>,
 ) -> (String, Option<String>, String) {
+    if let Some(simple) = name.strip_prefix('.') {
+        return (simple.to_owned(), None, simple.to_owned());
+    }
     if let Some((ns, simple)) = name.rsplit_once('.') {
         return (name.to_owned(), Some(ns.to_owned()), simple.to_owned());
     }
@@ -37,9 +46,13 @@ pub(crate) fn full_name(
 }
 
 /// The full names a reference `name` written inside `enclosing` may mean, in the order they
-/// are tried: a dotted name is itself; an unqualified one is first in the enclosing namespace,
-/// then in the null namespace (as the Java implementation falls back).
+/// are tried: a dotted name is itself (a leading dot: the name in the null namespace); an
+/// unqualified one is first in the enclosing namespace, then in the null namespace (as the
+/// Java implementation falls back).
 pub(crate) fn candidates(name: &str, enclosing: Option<&str>) -> Vec<String> {
+    if let Some(simple) = name.strip_prefix('.') {
+        return vec![simple.to_owned()];
+    }
     if name.contains('.') {
         return vec![name.to_owned()];
     }
@@ -67,5 +80,11 @@ mod tests {
         assert_eq!(full_name("X", Some(""), Some("a")).0, "X");
         assert_eq!(full_name("c.X", Some("a"), None).0, "c.X");
         assert_eq!(candidates("X", Some("a")), ["a.X", "X"]);
+        assert!(is_name(".X") && is_name("a.X") && !is_name("..X") && !is_name("."));
+        assert_eq!(
+            full_name(".X", Some("a"), Some("b")),
+            ("X".into(), None, "X".into())
+        );
+        assert_eq!(candidates(".X", Some("a")), ["X"]);
     }
 }

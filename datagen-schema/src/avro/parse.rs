@@ -275,7 +275,7 @@ impl Parser {
                     .help("add `\"name\"`"));
             }
         };
-        if !names::is_dotted(name) {
+        if !names::is_name(name) {
             return Err(self
                 .err(&loc.join("name"), format!("`{name}` is not a valid Avro name"))
                 .help("a name is letters, digits and `_`, not starting with a digit, with dots between namespace parts"));
@@ -483,7 +483,7 @@ impl Parser {
     /// The named type a reference `name` written at `loc` inside `ns` means: one parsed already,
     /// else one defined elsewhere in this file, else in a file of the search folders.
     fn resolve(&mut self, name: &str, loc: &Loc, ns: Option<&str>) -> Result<usize, Error> {
-        if !names::is_dotted(name) {
+        if !names::is_name(name) {
             return Err(self
                 .err(loc, format!("`{name}` is neither a type nor a valid name"))
                 .help("use a primitive (`null`, `boolean`, `int`, `long`, `float`, `double`, `bytes`, `string`), `record`, `enum`, `array`, `map`, `fixed`, or the name of a named type"));
@@ -521,7 +521,7 @@ impl Parser {
             if self.dirs.len() > 1 {
                 " or of an `--avro-path` folder"
             } else {
-                ""
+                ", or give the folder that defines it with `--avro-path`"
             }
         );
         if !self.unreadable.is_empty() {

@@ -40,6 +40,34 @@ fn is_instant(name: &str) -> bool {
         || name.to_ascii_lowercase().ends_with("time")
 }
 
+/// The providers, chosen by a field's name, of a few categories (statuses, countries,
+/// currencies, ...), where a default is one more common category.
+const CATEGORIES: [&str; 8] = [
+    "retail.order_status",
+    "retail.category",
+    "address.country",
+    "address.country_code",
+    "address.state",
+    "finance.currency_code",
+    "person.prefix",
+    "time.timezone",
+];
+
+/// Whether the values of a primitive called `name` (of record `record`) are chosen by its name
+/// from an open set a default would not be common in: a provider of names, emails, phones, ...
+/// (not of [`CATEGORIES`]), a realistic range, codes or counters for `...id`, instants for a
+/// `long`.
+pub(crate) fn by_name(prim: Prim, record: &str, name: &str) -> bool {
+    let id = words(name).last().is_some_and(|l| l == "id");
+    match prim {
+        Prim::String => id || text_provider(record, name).is_some_and(|p| !CATEGORIES.contains(&p)),
+        Prim::Int => id || number_range(name).is_some(),
+        Prim::Long => id || number_range(name).is_some() || is_instant(name),
+        Prim::Float | Prim::Double => number_range(name).is_some(),
+        Prim::Null | Prim::Boolean | Prim::Bytes => false,
+    }
+}
+
 /// An integer range for a field called `name`, inside `lo..=hi`.
 fn int_range(name: &str, lo: i64, hi: i64) -> Gen {
     #[allow(clippy::cast_possible_truncation)]

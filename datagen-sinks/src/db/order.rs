@@ -39,7 +39,7 @@ pub(crate) struct Relations {
 pub(crate) fn ref_target(g: &Gen) -> Option<(&str, &str)> {
     match g {
         Gen::Ref { entity, field } => Some((entity, field)),
-        Gen::KeyPart { of, .. } | Gen::Fit { of, .. } => ref_target(of),
+        Gen::KeyPart { of, .. } | Gen::Fit { of, .. } | Gen::Shaped { of, .. } => ref_target(of),
         _ => None,
     }
 }
@@ -253,6 +253,28 @@ mod tests {
         let r = Relations::new(&schema, &[0]);
         assert_eq!(r.order, vec![0]);
         assert!(r.foreign[0].is_empty());
+    }
+
+    #[test]
+    fn a_ref_with_a_children_distribution_is_still_a_foreign_key() {
+        let mut shaped = reference("order_id", "orders");
+        shaped.generator = Gen::Shaped {
+            of: Box::new(shaped.generator),
+            children: datagen_engine::ir::Children::Even,
+            max_depth: None,
+            fan_out: None,
+        };
+        let schema = Schema {
+            entities: vec![
+                entity("line", vec![key(), shaped]),
+                entity("orders", vec![key()]),
+            ],
+            ..Schema::default()
+        };
+        let r = Relations::new(&schema, &[0, 1]);
+        assert_eq!(r.order, vec![1, 0], "the parent loads first");
+        assert_eq!(r.foreign[0].len(), 1);
+        assert_eq!(r.foreign[0][0].parent, 1);
     }
 
     #[test]

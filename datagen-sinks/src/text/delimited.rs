@@ -3,7 +3,7 @@
 //! CSV quotes a field when it contains the delimiter, `"`, `\r` or `\n`, starts or ends with a
 //! space, or equals the null string without being null (so with the default empty null string
 //! an empty string is written `""` and stays apart from a null). Lines end with `\n`. Nested
-//! lists and structs are one field of compact JSON text.
+//! lists and structs are one field of compact JSON text (Avro maps as JSON objects).
 //!
 //! `.tbl` writes `|` after every field, the last one included, with no header, no quoting and
 //! nulls as empty fields.
@@ -11,7 +11,9 @@
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, TableSchema};
 
-use super::{json::push_json, push_scalar, value};
+use super::json::push_shaped;
+use super::maps::{MapShapes, PLAIN, Shape};
+use super::{push_scalar, value};
 use crate::format::{FormatOptions, TextFormat};
 
 /// How delimited text spells non-finite floats.
@@ -26,6 +28,8 @@ pub struct Delimited {
     /// CSV: quote fields that need it, delimiter between fields. `tbl`: never quote, delimiter
     /// after every field.
     csv: bool,
+    /// Where the tables' Avro maps are.
+    maps: MapShapes,
 }
 
 impl Delimited {
@@ -36,6 +40,7 @@ impl Delimited {
             null: options.csv_null.as_bytes().to_vec(),
             header: options.csv_header,
             csv: true,
+            maps: MapShapes::default(),
         }
     }
 
@@ -46,6 +51,7 @@ impl Delimited {
             null: Vec::new(),
             header: false,
             csv: false,
+            maps: MapShapes::default(),
         }
     }
 
@@ -69,16 +75,17 @@ impl Delimited {
         }
     }
 
-    /// Appends one cell (without separators).
+    /// Appends one cell (without separators); nested values as JSON, the maps of `shape` as
+    /// objects.
     #[inline]
-    fn push_cell(&self, out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usize) {
+    fn push_cell(&self, out: &mut Vec<u8>, col: &Column, ty: &DataType, shape: &Shape, row: usize) {
         if col.is_null(row) {
             out.extend_from_slice(&self.null);
             return;
         }
         let start = out.len();
         if !push_scalar(out, col, ty, row, &NON_FINITE) {
-            push_json(out, col, ty, row);
+            push_shaped(out, col, ty, shape, row);
         }
         self.finish_field(out, start);
     }
@@ -112,14 +119,16 @@ impl TextFormat for Delimited {
     }
 
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
+        let shapes = self.maps.get(table);
         for (i, (schema, col)) in table.columns.iter().zip(&chunk.columns).enumerate() {
+            let shape = shapes.as_deref().and_then(|s| s.get(i)).unwrap_or(&PLAIN);
             if self.csv {
                 if i > 0 {
                     out.push(self.delimiter);
                 }
-                self.push_cell(out, col, &schema.ty, row);
+                self.push_cell(out, col, &schema.ty, shape, row);
             } else {
-                self.push_cell(out, col, &schema.ty, row);
+                self.push_cell(out, col, &schema.ty, shape, row);
                 out.push(self.delimiter);
             }
         }

@@ -2,12 +2,14 @@
 //!
 //! Values: numbers for integers, floats (non-finite ones become `null`) and decimals (exact text,
 //! `-0.05`); strings for dates, times, timestamps, UUIDs and bytes (lowercase hex); objects for
-//! structs; arrays for lists; `null` for nulls; JSON columns as their JSON text. A document table
-//! (a JSON Schema's instances) writes each document as the row.
+//! structs and for Avro maps (by the table's Avro schema, [`super::maps`]); arrays for lists;
+//! `null` for nulls; JSON columns as their JSON text. A document table (a JSON Schema's
+//! instances) writes each document as the row.
 
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, TableSchema, Values};
 
+use super::maps::{MapShapes, PLAIN, Shape};
 use super::{item_type, push_scalar, range, struct_field, value};
 use crate::format::TextFormat;
 
@@ -16,6 +18,18 @@ const NULLS: super::NonFinite = [b"null", b"null", b"null"];
 
 /// Appends value `row` of `col` (of type `ty`) as compact JSON.
 pub(crate) fn push_json(out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usize) {
+    push_shaped(out, col, ty, &PLAIN, row);
+}
+
+/// Appends value `row` of `col` (of type `ty`) as compact JSON, the maps `shape` marks as
+/// objects.
+pub(crate) fn push_shaped(
+    out: &mut Vec<u8>,
+    col: &Column,
+    ty: &DataType,
+    shape: &Shape,
+    row: usize,
+) {
     if col.is_null(row) {
         out.extend_from_slice(b"null");
         return;
@@ -45,12 +59,31 @@ pub(crate) fn push_json(out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usi
         }
         Values::List { offsets, items } => {
             let item_ty = item_type(ty);
+            if let Shape::Map(value_shape) = shape
+                && let Values::Struct(kv) = &items.values
+                && let [keys, values] = kv.as_slice()
+                && let Values::Str(key_strings) = &keys.values
+            {
+                // Keys never repeat within a map and are never null.
+                let (_, value_ty) = struct_field(item_ty, 1);
+                out.push(b'{');
+                for (n, i) in range(offsets, row).enumerate() {
+                    if n > 0 {
+                        out.push(b',');
+                    }
+                    value::push_json_str(out, key_strings.get(i));
+                    out.push(b':');
+                    push_shaped(out, values, value_ty, value_shape, i);
+                }
+                out.push(b'}');
+                return;
+            }
             out.push(b'[');
             for (n, i) in range(offsets, row).enumerate() {
                 if n > 0 {
                     out.push(b',');
                 }
-                push_json(out, items, item_ty, i);
+                push_shaped(out, items, item_ty, shape.item(), i);
             }
             out.push(b']');
         }
@@ -63,7 +96,7 @@ pub(crate) fn push_json(out: &mut Vec<u8>, col: &Column, ty: &DataType, row: usi
                 let (name, field_ty) = struct_field(ty, i);
                 value::push_json_str(out, name);
                 out.push(b':');
-                push_json(out, field, field_ty, row);
+                push_shaped(out, field, field_ty, shape.member(i), row);
             }
             out.push(b'}');
         }
@@ -88,10 +121,12 @@ fn keys(table: &TableSchema) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Appends row `row` of `chunk` as one compact JSON object, keys (from [`keys`]) in column order.
+/// Appends row `row` of `chunk` as one compact JSON object, keys (from [`keys`]) in column order,
+/// the maps of `shapes` (one per column) as objects.
 fn push_keyed_row(
     out: &mut Vec<u8>,
     keys: &[Vec<u8>],
+    shapes: Option<&[Shape]>,
     table: &TableSchema,
     chunk: &Chunk,
     row: usize,
@@ -105,20 +140,27 @@ fn push_keyed_row(
         return;
     }
     out.push(b'{');
-    for ((key, schema), col) in keys.iter().zip(&table.columns).zip(&chunk.columns) {
+    for (i, ((key, schema), col)) in keys
+        .iter()
+        .zip(&table.columns)
+        .zip(&chunk.columns)
+        .enumerate()
+    {
         out.extend_from_slice(key);
-        push_json(out, col, &schema.ty, row);
+        let shape = shapes.and_then(|s| s.get(i)).unwrap_or(&PLAIN);
+        push_shaped(out, col, &schema.ty, shape, row);
     }
     out.push(b'}');
 }
 
 /// Appends row `row` of `chunk` as one compact JSON object, keys in column order.
 pub(crate) fn push_json_row(out: &mut Vec<u8>, table: &TableSchema, chunk: &Chunk, row: usize) {
-    push_keyed_row(out, &keys(table), table, chunk, row);
+    push_keyed_row(out, &keys(table), None, table, chunk, row);
 }
 
 /// Encodes every row of `chunk`, each followed by `after`, escaping the keys once.
 fn push_json_rows(
+    maps: &MapShapes,
     table: &TableSchema,
     chunk: &Chunk,
     after: &[u8],
@@ -126,16 +168,32 @@ fn push_json_rows(
     ends: &mut Vec<usize>,
 ) {
     let keys = keys(table);
+    let shapes = maps.get(table);
     for row in 0..chunk.len {
-        push_keyed_row(out, &keys, table, chunk, row);
+        push_keyed_row(out, &keys, shapes.as_deref(), table, chunk, row);
         out.extend_from_slice(after);
         ends.push(out.len());
     }
 }
 
+/// Appends row `row` of `chunk` as one compact JSON object, Avro maps as objects.
+fn push_mapped_row(
+    maps: &MapShapes,
+    out: &mut Vec<u8>,
+    table: &TableSchema,
+    chunk: &Chunk,
+    row: usize,
+) {
+    let shapes = maps.get(table);
+    push_keyed_row(out, &keys(table), shapes.as_deref(), table, chunk, row);
+}
+
 /// JSON Lines (`jsonl`): one compact object per line, `{"id":1,"name":"x"}`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct JsonLines;
+#[derive(Clone, Debug, Default)]
+pub struct JsonLines {
+    /// Where the tables' Avro maps are.
+    maps: MapShapes,
+}
 
 impl TextFormat for JsonLines {
     fn extension(&self) -> &'static str {
@@ -145,7 +203,7 @@ impl TextFormat for JsonLines {
     fn header(&self, _table: &TableSchema, _out: &mut Vec<u8>) {}
 
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
-        push_json_row(out, table, chunk, row);
+        push_mapped_row(&self.maps, out, table, chunk, row);
         out.push(b'\n');
     }
 
@@ -156,7 +214,7 @@ impl TextFormat for JsonLines {
         out: &mut Vec<u8>,
         ends: &mut Vec<usize>,
     ) {
-        push_json_rows(table, chunk, b"\n", out, ends);
+        push_json_rows(&self.maps, table, chunk, b"\n", out, ends);
     }
 
     fn footer(&self, _table: &TableSchema, _rows_in_file: u64, _out: &mut Vec<u8>) {}
@@ -164,8 +222,11 @@ impl TextFormat for JsonLines {
 
 /// JSON (`json`): one array of objects per file, laid out `[\n{...},\n{...}\n]\n`; a file
 /// without rows is `[]\n`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Json;
+#[derive(Clone, Debug, Default)]
+pub struct Json {
+    /// Where the tables' Avro maps are.
+    maps: MapShapes,
+}
 
 impl TextFormat for Json {
     fn extension(&self) -> &'static str {
@@ -189,7 +250,7 @@ impl TextFormat for Json {
     }
 
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
-        push_json_row(out, table, chunk, row);
+        push_mapped_row(&self.maps, out, table, chunk, row);
     }
 
     fn encode_rows(
@@ -199,7 +260,7 @@ impl TextFormat for Json {
         out: &mut Vec<u8>,
         ends: &mut Vec<usize>,
     ) {
-        push_json_rows(table, chunk, b"", out, ends);
+        push_json_rows(&self.maps, table, chunk, b"", out, ends);
     }
 
     fn footer(&self, _table: &TableSchema, rows_in_file: u64, out: &mut Vec<u8>) {

@@ -10,6 +10,7 @@
 mod avro_json;
 mod delimited;
 mod json;
+mod maps;
 mod sql;
 pub mod value;
 mod xml;
@@ -35,8 +36,8 @@ pub fn text_format(name: &str, options: &FormatOptions) -> Option<Box<dyn TextFo
         "tbl" => Box::new(Delimited::tbl()),
         "jsonl" if options.avro_json => Box::new(AvroJson::new(true)),
         "json" if options.avro_json => Box::new(AvroJson::new(false)),
-        "jsonl" => Box::new(JsonLines),
-        "json" => Box::new(Json),
+        "jsonl" => Box::new(JsonLines::default()),
+        "json" => Box::new(Json::default()),
         "xml" => Box::new(Xml),
         "sql" => Box::new(Sql::new(options)),
         _ => return None,

@@ -52,6 +52,7 @@ impl JsonSchema {
             let explain = Explain {
                 nodes: &self.nodes,
                 draft: self.draft,
+                miss: None,
             };
             target::list(node, i, loc, mode, &explain, &mut targets, &mut skipped);
         }
@@ -138,11 +139,10 @@ impl JsonSchema {
         let explain = Explain {
             nodes: &self.nodes,
             draft: self.draft,
+            miss: (t.keyword == "format").then_some(t.pointer.as_str()),
         };
-        // A missed format is not checked here (generated strings are of their format): the
-        // rest of the instance must be valid.
         let want = match mode {
-            Mode::Invalid if t.keyword != "format" => vec![Fault {
+            Mode::Invalid => vec![Fault {
                 pointer: t.pointer.clone(),
                 keyword: t.keyword,
             }],

@@ -10,7 +10,7 @@ use super::super::plan::Node;
 use super::super::scalar::int_range;
 use super::super::shape::{ARR, BOOL, INT, NULL, NUM, OBJ, STR, Shape};
 use super::explain::{Explain, lower_keyword, upper_keyword};
-use super::{Change, Location, set};
+use super::{Change, Location, Step, set};
 
 /// The longest string or array a case builds.
 const MAX_LEN: u64 = 4096;
@@ -98,7 +98,7 @@ pub(super) fn list(
         skipped,
     };
     match mode {
-        Mode::Invalid => invalid(node, &mut l, explain),
+        Mode::Invalid => invalid(node, &mut l, explain, loc),
         _ => edge(node, &mut l),
     }
 }
@@ -343,16 +343,25 @@ fn string_edges(s: &Shape, l: &mut Lister<'_>) {
 }
 
 /// The cases breaking one keyword of a node each.
-fn invalid(node: &Node, l: &mut Lister<'_>, explain: &Explain<'_>) {
+fn invalid(node: &Node, l: &mut Lister<'_>, explain: &Explain<'_>, loc: &Location) {
     let s = &node.shape;
     if !node.variants.is_empty() {
-        for _ in &s.one_of {
-            let branches = s
-                .one_of
-                .iter()
-                .flatten()
-                .map(|&b| Change::Node(b))
-                .collect();
+        for group in &s.one_of {
+            // Formats are taken on trust when counting the branches a value passes, so a
+            // group with one is not counted.
+            let formats = group.iter().any(|&b| {
+                explain.nodes[b]
+                    .as_ref()
+                    .is_some_and(|n| !n.shape.formats.is_empty())
+            });
+            if formats {
+                l.skip(
+                    "oneOf",
+                    "a branch has a `format`, so passing two branches cannot be checked",
+                );
+                continue;
+            }
+            let branches = group.iter().map(|&b| Change::Node(b)).collect();
             l.add(
                 "oneOf",
                 "valid against more than one branch".into(),
@@ -407,7 +416,7 @@ fn invalid(node: &Node, l: &mut Lister<'_>, explain: &Explain<'_>) {
         number_breaks(node, l);
     }
     if allowed & STR != 0 {
-        string_breaks(s, l);
+        string_breaks(s, l, loc);
     }
     if allowed & ARR != 0 {
         if s.min_items > 0 {
@@ -642,7 +651,7 @@ fn number_breaks(node: &Node, l: &mut Lister<'_>) {
 }
 
 /// Strings just too short or long, missing the pattern or the format.
-fn string_breaks(s: &Shape, l: &mut Lister<'_>) {
+fn string_breaks(s: &Shape, l: &mut Lister<'_>, loc: &Location) {
     let plain = s.patterns.is_empty() && s.formats.is_empty();
     if s.min_len > 0 {
         if plain {
@@ -695,6 +704,10 @@ fn string_breaks(s: &Shape, l: &mut Lister<'_>) {
         l.add("pattern", "a string the pattern misses".into(), set(misses));
     }
     for &f in &s.formats {
+        if loc.steps.iter().any(|s| matches!(s, Step::Variant(_))) {
+            l.skip("format", "a format inside a branch is not broken: the branch would fail");
+            continue;
+        }
         if !s.patterns.is_empty() {
             l.skip(
                 "format",

@@ -169,9 +169,12 @@ fn primitive(name: &str) -> Option<Type> {
     })
 }
 
-/// The full name of `name` defined or used in `namespace`.
+/// The full name of `name` defined or used in `namespace`: a leading dot (`.Point`) names the
+/// null namespace, whatever the enclosing one.
 fn full_name(name: &str, namespace: &str) -> String {
-    if name.contains('.') || namespace.is_empty() {
+    if let Some(simple) = name.strip_prefix('.') {
+        simple.to_string()
+    } else if name.contains('.') || namespace.is_empty() {
         name.to_string()
     } else {
         format!("{namespace}.{name}")

@@ -122,3 +122,74 @@ fn a_schema_that_does_not_fit_is_refused_up_front() {
     let e = check_avro_json(&f.table).unwrap_err().to_string();
     assert!(e.contains("column `flag`"), "{e}");
 }
+
+/// The rows `format` writes for `table` (the fixture's chunk), row by row.
+fn encoded(format: &dyn TextFormat, table: &datagen_engine::TableSchema) -> String {
+    let f = fixture();
+    let mut out = Vec::new();
+    format.header(table, &mut out);
+    for row in 0..N {
+        format.before_row(table, row as u64, &mut out);
+        format.encode_row(table, &f.chunk, row, &mut out);
+    }
+    format.footer(table, N as u64, &mut out);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn plain_json_writes_avro_maps_as_objects() {
+    let options = FormatOptions::default();
+    let rows = lines(&*text_format("jsonl", &options).unwrap());
+    let counts: Vec<&Value> = rows.iter().map(|r| &r["counts"]).collect();
+    assert_eq!(
+        counts,
+        [
+            &json!({"a": 1, "b": null}),
+            &json!({}),
+            &json!({"k": -9}),
+            &json!({"": 0, "z": i64::MAX}),
+            &json!({}),
+            &json!({"n": null}),
+        ]
+    );
+    // A map inside a union's struct, and plain JSON elsewhere (no union wrapper).
+    assert_eq!(rows[4]["payload"]["map"], json!({"k": "v"}));
+    assert_eq!(rows[3]["payload"]["array"], json!([1, 2]));
+    assert_eq!(rows[0]["home"], json!({"street": "Main", "zip": 12345}));
+
+    // `json` (row by row) writes the same values.
+    let f = fixture();
+    let all: Vec<Value> =
+        serde_json::from_str(&encoded(&*text_format("json", &options).unwrap(), &f.table)).unwrap();
+    assert_eq!(all, rows);
+
+    // Without the Avro schema nothing marks the column as a map: a list of entries.
+    let mut bare = f.table.clone();
+    bare.avro_schema = None;
+    let text = encoded(&*text_format("jsonl", &options).unwrap(), &bare);
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first["counts"],
+        json!([{"key": "a", "value": 1}, {"key": "b", "value": null}])
+    );
+}
+
+#[test]
+fn csv_cells_hold_avro_maps_as_json_objects() {
+    let f = fixture();
+    let text = encoded(
+        &*text_format("csv", &FormatOptions::default()).unwrap(),
+        &f.table,
+    );
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), N);
+    assert_eq!(&rows[0][at("counts")], r#"{"a":1,"b":null}"#);
+    assert_eq!(&rows[1][at("counts")], "{}");
+    assert_eq!(
+        &rows[4][at("payload")],
+        r#"{"int":null,"string":null,"com.example.Color":null,"array":null,"map":{"k":"v"}}"#
+    );
+}

@@ -2,8 +2,8 @@
 //! unions, maps, nested and named records), read back with `apache-avro` and compared value by
 //! value, with every codec.
 
-use apache_avro::types::Value;
 use apache_avro::Reader;
+use apache_avro::types::Value;
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, ColumnSchema, TableSchema, Values};
 

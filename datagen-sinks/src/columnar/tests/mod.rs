@@ -3,6 +3,7 @@
 
 mod arrow;
 mod avro;
+mod avro_cut;
 mod avro_fixture;
 mod avro_framing;
 mod avro_json;
