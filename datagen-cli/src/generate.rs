@@ -223,6 +223,26 @@ pub(crate) fn generate(args: &GenerateArgs) -> Result<(), CliError> {
         plan = plan
             .with_cases(mode)
             .map_err(|e| CliError::Usage(format!("`--cases`: {e}")))?;
+        for e in 0..plan.len() {
+            for skip in plan.skipped_cases(e) {
+                let at = if skip.pointer.is_empty() {
+                    "/"
+                } else {
+                    skip.pointer.as_str()
+                };
+                eprintln!(
+                    "note: entity `{}`: no {} case for `{}` at `{at}`: {}",
+                    plan.table(e).name,
+                    if mode == Mode::Edge {
+                        "edge"
+                    } else {
+                        "invalid"
+                    },
+                    skip.keyword,
+                    skip.why
+                );
+            }
+        }
     }
     let entities = select(&plan, &args.entities)?;
     let threads = args
@@ -350,29 +370,7 @@ fn user_ddl(args: &GenerateArgs, to: db::Dialect) -> Option<Vec<db::DdlStatement
     if !same {
         return None;
     }
-    let statements = script::statements(&text, dialect)
-        .into_iter()
-        .filter_map(|s| {
-            let kind = match s.kind {
-                script::Kind::Prelude => db::DdlKind::Prelude,
-                script::Kind::CreateTable {
-                    table,
-                    parents,
-                    partition_of,
-                } => db::DdlKind::CreateTable {
-                    table,
-                    parents,
-                    partition_of,
-                },
-                script::Kind::OnTable { table, partition } => {
-                    db::DdlKind::OnTable { table, partition }
-                }
-                _ => return None,
-            };
-            Some(db::DdlStatement { kind, sql: s.sql })
-        })
-        .collect();
-    Some(statements)
+    Some(script::statements(&text, dialect))
 }
 
 /// The dialect of `--format sql`: `--sql-dialect`, else the dialect of a SQL DDL input (so a

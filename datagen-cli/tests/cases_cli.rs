@@ -274,25 +274,3 @@ fn a_sql_schema_gets_cases_too() {
         );
     }
 }
-
-#[test]
-fn cases_refuse_json_schema_documents_with_one_line() {
-    let run = datagen()
-        .args([
-            "generate",
-            "../datagen-schema/tests/data/jsonschema/event.json",
-            "--cases",
-            "edge",
-            "--progress",
-            "none",
-        ])
-        .output()
-        .expect("datagen runs");
-    assert_eq!(run.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.contains("`--cases`") && err.contains("JSON documents"),
-        "{err}"
-    );
-}

@@ -7,8 +7,8 @@
 mod db_common;
 
 use db_common::{
-    Db, check_loaded, csv_of, datagen, ddl_file, fixture, load, load_shop, refuse_fix_resume, shop,
-    stderr_of, unique_name,
+    Db, check_loaded, csv_of, ddl_file, fixture, generate_into, load, load_shop, refuse_fix_resume,
+    shop, stderr_of, unique_name,
 };
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts, Value};
@@ -81,6 +81,16 @@ impl Db for Conn {
     fn count(&mut self, sql: &str) -> u64 {
         self.query_first(sql).unwrap().unwrap()
     }
+
+    fn run(&mut self, sql: &str) {
+        self.query_drop(sql).unwrap();
+    }
+}
+
+#[test]
+fn mysql_tables_of_another_shape_are_refused_or_dropped_whole() {
+    let Some(db) = TestDb::new() else { return };
+    db_common::other_shapes(&mut db.conn(), &db.url, "mysql");
 }
 
 #[test]
@@ -194,21 +204,7 @@ fn mysql_config_cycle_and_sql_format_points() {
         20
     );
     // The SQL format's INSERTs for MySQL go into the server as they are.
-    let dir = tempfile::tempdir().unwrap();
-    datagen(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--format",
-        "sql",
-        "--sql-dialect",
-        "mysql",
-        "--progress",
-        "none",
-        "--out",
-    ])
-    .arg(dir.path())
-    .assert()
-    .success();
+    let dir = generate_into(&input, "sql", &["--sql-dialect", "mysql"]);
     let sql = std::fs::read_to_string(dir.path().join("store.sql")).unwrap();
     assert!(sql.contains("ST_GeomFromText('POINT("), "{sql}");
     c.query_drop("CREATE TABLE loaded_from_text LIKE store")

@@ -117,6 +117,16 @@ impl Db for Client {
         let n: i64 = self.query_one(sql, &[]).unwrap().get(0);
         u64::try_from(n).unwrap()
     }
+
+    fn run(&mut self, sql: &str) {
+        self.batch_execute(sql).unwrap();
+    }
+}
+
+#[test]
+fn postgres_tables_of_another_shape_are_refused_or_dropped_whole() {
+    let Some(db) = TestDb::new() else { return };
+    db_common::other_shapes(&mut db.client(), &db.url, "postgres");
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 mod db_common;
 
-use std::path::Path;
-
-use db_common::{Db, check_loaded, csv_of, datagen, load, load_shop, refuse_fix_resume, shop};
+use db_common::{
+    Db, check_loaded, csv_of, datagen, load, load_shop, refuse_fix_resume, shop, stderr_of,
+};
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
@@ -42,16 +42,18 @@ impl Db for Connection {
         let n: i64 = self.query_row(sql, [], |r| r.get(0)).unwrap();
         u64::try_from(n).unwrap()
     }
+
+    fn run(&mut self, sql: &str) {
+        self.execute_batch(sql).unwrap();
+    }
 }
 
-/// The stderr of a load into `url` with `extra`, asserting it fails.
-fn refused(input: &Path, url: &str, extra: &[&str]) -> String {
-    let out = load(input, url, extra)
-        .failure()
-        .get_output()
-        .stderr
-        .clone();
-    String::from_utf8(out).unwrap()
+#[test]
+fn sqlite_tables_of_another_shape_are_refused_or_dropped_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shapes.db");
+    let url = format!("sqlite://{}", file.display());
+    db_common::other_shapes(&mut Connection::open(&file).unwrap(), &url, "sqlite");
 }
 
 #[test]
@@ -78,13 +80,13 @@ fn sqlite_load_equals_the_csv_and_keeps_every_ref() {
     check_loaded(&mut db, &csv_of(&input));
     drop(db);
     // A second load into the filled tables is refused instead of appending.
-    let stderr = refused(&input, &url, &[]);
+    let stderr = stderr_of(load(&input, &url, &[]).failure());
     assert!(
         stderr.contains("table `customer` already holds 300 rows; give `--resume`"),
         "{stderr}"
     );
     // Resuming with fewer rows than the table holds cannot be the same run.
-    let stderr = refused(&input, &url, &["--resume", "--rows", "customer=100"]);
+    let stderr = stderr_of(load(&input, &url, &["--resume", "--rows", "customer=100"]).failure());
     assert!(
         stderr.contains("table `customer` holds 300 rows, more than the 100 this run loads"),
         "{stderr}"
@@ -123,14 +125,12 @@ fn bad_destinations_are_clear_errors() {
     let input = shop();
     let input = input.to_str().unwrap();
     let stderr = |args: &[&str]| {
-        let out = datagen(&["generate", input, "--progress", "none"])
-            .args(args)
-            .assert()
-            .failure()
-            .get_output()
-            .stderr
-            .clone();
-        String::from_utf8(out).unwrap()
+        stderr_of(
+            datagen(&["generate", input, "--progress", "none"])
+                .args(args)
+                .assert()
+                .failure(),
+        )
     };
     let e = stderr(&["--to", "kafka://broker/topic"]);
     assert!(

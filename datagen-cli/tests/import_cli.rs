@@ -30,6 +30,16 @@ fn ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
+/// `datagen import INPUT -o CONFIG`, asserting success.
+fn import_to(input: &Path, config: &Path) {
+    ok(&[
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        config.to_str().unwrap(),
+    ]);
+}
+
 /// Every file of `dir`, by name, with its bytes.
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
@@ -46,7 +56,8 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-fn csv(input: &Path, out: &Path, extra: &[&str]) {
+/// `datagen generate INPUT --format csv --out OUT --progress none` and `extra`, run.
+fn generate_csv(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec![
         "generate",
         input.to_str().unwrap(),
@@ -54,33 +65,30 @@ fn csv(input: &Path, out: &Path, extra: &[&str]) {
         "csv",
         "--out",
         out.to_str().unwrap(),
-        "--seed",
-        "7",
-        "--rows",
-        "250",
         "--progress",
         "none",
     ];
     args.extend_from_slice(extra);
-    ok(&args);
+    run(&args)
 }
 
-/// Imports `name`, then generates CSV from the DDL and from the config: the same bytes.
-fn round_trip(name: &str) {
+/// CSV of `input` with seed 7 and 250 rows a table, asserting success.
+fn csv(input: &Path, out: &Path) {
+    let r = generate_csv(input, out, &["--seed", "7", "--rows", "250"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+}
+
+/// Imports `input`, then generates CSV from it and from the config: the same bytes. Returns
+/// the config.
+fn round_trip(input: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("imported.yaml");
-    let input = ddl(name);
-    ok(&[
-        "import",
-        input.to_str().unwrap(),
-        "-o",
-        config.to_str().unwrap(),
-    ]);
+    import_to(input, &config);
     let (a, b) = (dir.path().join("from-ddl"), dir.path().join("from-config"));
-    csv(&input, &a, &[]);
-    csv(&config, &b, &[]);
+    csv(input, &a);
+    csv(&config, &b);
     let (fa, fb) = (files(&a), files(&b));
-    assert!(fa.len() > 5, "{name}: {} tables", fa.len());
+    assert!(!fa.is_empty(), "{}: no tables", input.display());
     assert_eq!(
         fa.iter().map(|f| &f.0).collect::<Vec<_>>(),
         fb.iter().map(|f| &f.0).collect::<Vec<_>>()
@@ -88,21 +96,30 @@ fn round_trip(name: &str) {
     for ((n, x), (_, y)) in fa.iter().zip(&fb) {
         assert!(
             x == y,
-            "{name}: `{n}` differs between the DDL and the imported config"
+            "{}: `{n}` differs between the DDL and the imported config",
+            input.display()
         );
     }
+    std::fs::read_to_string(&config).unwrap()
+}
+
+/// [`round_trip`] of a DDL file of the importer's test data, which has many tables.
+fn round_trip_file(name: &str) {
+    let config = round_trip(&ddl(name));
+    let tables = config.matches("\n    rows: ").count();
+    assert!(tables > 5, "{name}: {tables} tables");
 }
 
 #[test]
 fn imported_chinook_generates_what_the_ddl_generates() {
-    round_trip("Chinook_PostgreSql.ddl.sql");
-    round_trip("Chinook_MySql.ddl.sql");
+    round_trip_file("Chinook_PostgreSql.ddl.sql");
+    round_trip_file("Chinook_MySql.ddl.sql");
 }
 
 #[test]
 fn imported_pagila_and_sakila_generate_what_the_ddl_generates() {
-    round_trip("pagila-schema-2024.sql");
-    round_trip("mysql-sakila-schema.sql");
+    round_trip_file("pagila-schema-2024.sql");
+    round_trip_file("mysql-sakila-schema.sql");
 }
 
 #[test]
@@ -133,12 +150,7 @@ fn an_imported_column_can_be_overridden_and_the_rest_stays() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("chinook.yaml");
     let input = ddl("Chinook_PostgreSql.ddl.sql");
-    ok(&[
-        "import",
-        input.to_str().unwrap(),
-        "-o",
-        config.to_str().unwrap(),
-    ]);
+    import_to(&input, &config);
     let text = std::fs::read_to_string(&config).unwrap();
     let line = text
         .lines()
@@ -147,8 +159,8 @@ fn an_imported_column_can_be_overridden_and_the_rest_stays() {
     let edited = text.replace(line, "      composer: {one_of: [\"Bach\", \"Satie\"]}");
     std::fs::write(&config, edited).unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    csv(&input, &a, &[]);
-    csv(&config, &b, &[]);
+    csv(&input, &a);
+    csv(&config, &b);
     let read = |d: &Path| std::fs::read_to_string(d.join("track.csv")).unwrap();
     let (x, y) = (read(&a), read(&b));
     let header: Vec<&str> = x.lines().next().unwrap().split(',').collect();
@@ -191,80 +203,63 @@ fn an_input_without_tables_is_an_error() {
 
 const SMALL_KEYS: &str = "CREATE TABLE region (\n  id SMALLINT PRIMARY KEY,\n  name VARCHAR(40) NOT NULL\n);\nCREATE TABLE shop (\n  id INT PRIMARY KEY,\n  region_id SMALLINT NOT NULL REFERENCES region (id)\n);\nCREATE TABLE visit (\n  id INT PRIMARY KEY,\n  shop_id SMALLINT NOT NULL REFERENCES shop (id)\n);\n";
 
+/// Asserts the run failed with a message holding every one of `parts`; returns the message.
+fn refused(r: &std::process::Output, parts: &[&str]) -> String {
+    let err = String::from_utf8_lossy(&r.stderr).into_owned();
+    assert!(!r.status.success(), "expected a failure: {err}");
+    for part in parts {
+        assert!(err.contains(part), "missing `{part}` in: {err}");
+    }
+    err
+}
+
 #[test]
 fn an_integer_key_too_small_for_the_rows_is_an_error_up_front() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("small.sql");
     std::fs::write(&input, SMALL_KEYS).unwrap();
     let out = dir.path().join("out");
-    let run_with = |rows: &str| {
-        run(&[
-            "generate",
-            input.to_str().unwrap(),
-            "--format",
-            "csv",
-            "--out",
-            out.to_str().unwrap(),
-            "--rows",
-            rows,
-        ])
-    };
-    let r = run_with("region=40000,shop=10,visit=10");
-    assert!(!r.status.success());
-    let err = String::from_utf8_lossy(&r.stderr);
-    assert!(
-        err.contains("`region.id`")
-            && err.contains("SMALLINT")
-            && err.contains("32767")
-            && err.contains("40000"),
-        "{err}"
-    );
+    let too_many = "region=40000,shop=10,visit=10";
+    let r = generate_csv(&input, &out, &["--rows", too_many]);
+    refused(&r, &["`region.id`", "SMALLINT", "32767", "40000"]);
     assert!(!out.join("region.csv").exists(), "nothing is written");
     // A SMALLINT foreign key into an INT key with more rows than it holds.
-    let r = run_with("region=10,shop=40000,visit=10");
-    assert!(!r.status.success());
-    let err = String::from_utf8_lossy(&r.stderr);
-    assert!(
-        err.contains("`visit.shop_id`")
-            && err.contains("SMALLINT")
-            && err.contains("32767")
-            && err.contains("40000"),
-        "{err}"
-    );
+    let r = generate_csv(&input, &out, &["--rows", "region=10,shop=40000,visit=10"]);
+    let err = refused(&r, &["`visit.shop_id`", "SMALLINT", "32767", "40000"]);
     assert!(!err.contains("`shop.id`"), "an INT key holds 40000: {err}");
     // The limit is kept by an imported config.
     let config = dir.path().join("small.yaml");
-    ok(&[
-        "import",
-        input.to_str().unwrap(),
-        "-o",
-        config.to_str().unwrap(),
-    ]);
-    let r = run(&[
-        "generate",
-        config.to_str().unwrap(),
-        "--format",
-        "csv",
-        "--out",
-        out.to_str().unwrap(),
-        "--rows",
-        "region=40000,shop=10,visit=10",
-    ]);
-    let err = String::from_utf8_lossy(&r.stderr);
-    assert!(
-        !r.status.success() && err.contains("32767") && err.contains("40000"),
-        "{err}"
+    import_to(&input, &config);
+    refused(
+        &generate_csv(&config, &out, &["--rows", too_many]),
+        &["32767", "40000"],
     );
-    ok(&[
-        "generate",
-        input.to_str().unwrap(),
-        "--format",
-        "csv",
-        "--out",
-        out.to_str().unwrap(),
-        "--rows",
-        "region=32767,shop=10,visit=10",
-        "--progress",
-        "none",
-    ]);
+    let r = generate_csv(&input, &out, &["--rows", "region=32767,shop=10,visit=10"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+}
+
+#[test]
+fn defaults_and_names_the_config_grammar_spells_differently_round_trip() {
+    // A quoted `NaN` float default, quoted numbers (as MySQL writes them), a quoted boolean,
+    // and a table and a column whose names hold a period.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("defaults.sql");
+    std::fs::write(
+        &input,
+        "CREATE TABLE gauge (\n  id INT PRIMARY KEY,\n  drift FLOAT DEFAULT 'NaN',\n  hits INT NOT NULL DEFAULT '7',\n  zeta NUMERIC(6,2) NOT NULL DEFAULT '0.29',\n  up BOOLEAN NOT NULL DEFAULT 'yes'\n);\n\
+         CREATE TABLE \"ops.site\" (id INT PRIMARY KEY, \"geo.code\" INT UNIQUE);\n\
+         CREATE TABLE probe (id INT PRIMARY KEY, site INT NOT NULL REFERENCES \"ops.site\" (id), code INT REFERENCES \"ops.site\" (\"geo.code\"));\n",
+    )
+    .unwrap();
+    let text = round_trip(&input);
+    for expected in [
+        "drift: {const: .nan, type: float",
+        "hits: {const: 7, type: int}",
+        "zeta: {const: 0.29, type: \"decimal(6,2)\"}",
+        "up: {type: bool, p: 0.8}",
+        "site: {ref: {entity: \"ops.site\", field: \"id\"}",
+        "code: {ref: {entity: \"ops.site\", field: \"geo.code\"}",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in\n{text}");
+    }
 }

@@ -8,9 +8,11 @@
 pub mod cases;
 pub mod chunk;
 pub mod config;
+pub mod ddl;
 pub mod diag;
 pub mod ir;
 pub mod plan;
+pub mod text;
 pub mod url;
 
 pub use plan::{Plan, Settings};

@@ -110,3 +110,37 @@ fn a_smallint_key_too_small_for_the_rows_is_an_error_naming_it() {
     );
     assert!(Plan::new(&schema, &settings(32_767)).is_ok());
 }
+
+#[test]
+fn quoted_and_out_of_range_defaults_are_read_by_the_column_type() {
+    // MySQL writes every default quoted; a default a column cannot hold is not taken.
+    let ddl = "CREATE TABLE gauge (\n\
+      id INT PRIMARY KEY,\n\
+      hits INT NOT NULL DEFAULT '7',\n\
+      active BOOLEAN NOT NULL DEFAULT '1',\n\
+      paused BOOLEAN NOT NULL DEFAULT 'false',\n\
+      zeta DECIMAL(6,2) NOT NULL DEFAULT '0.29',\n\
+      cap DECIMAL(4,2) NOT NULL DEFAULT 123.45,\n\
+      ratio DOUBLE NOT NULL DEFAULT 'oops'\n\
+    );\n";
+    let (schema, diags) = sql::parse(ddl, Some(Path::new("g.sql")), Some(Dialect::Mysql));
+    assert!(diags.is_empty(), "{diags:?}");
+    let e = &schema.entities[0];
+    assert_eq!(field(e, "hits").generator, Gen::Const(Value::Int(7)));
+    assert_eq!(field(e, "active").generator, Gen::Bool { p: 0.8 });
+    assert_eq!(field(e, "paused").generator, Gen::Bool { p: 0.2 });
+    // Exactly 0.29, not 0.28 from a float product.
+    assert_eq!(field(e, "zeta").generator, Gen::Const(Value::Decimal(29, 2)));
+    // 123.45 does not fit DECIMAL(4,2): the values stay inside it.
+    let Gen::IntRange { lo, hi } = field(e, "cap").generator else {
+        panic!("{:?}", field(e, "cap").generator)
+    };
+    assert!(lo >= -9999 && hi <= 9999, "{lo}..{hi}");
+    // Text that is no number is not a float constant.
+    assert!(
+        !matches!(field(e, "ratio").generator, Gen::Const(_)),
+        "{:?}",
+        field(e, "ratio").generator
+    );
+    assert!(Plan::new(&schema, &Settings::default()).is_ok());
+}

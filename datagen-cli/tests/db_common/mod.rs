@@ -41,21 +41,28 @@ pub(crate) fn datagen(args: &[&str]) -> Command {
 /// Header and rows (null as `None`) per table.
 pub(crate) type Tables = BTreeMap<String, (Vec<String>, Vec<Vec<Option<String>>>)>;
 
-/// What `datagen generate INPUT --format csv` writes, per table.
-pub(crate) fn csv_of(input: &Path) -> Tables {
+/// The directory `datagen generate INPUT --format FORMAT` and `extra` write into.
+pub(crate) fn generate_into(input: &Path, format: &str, extra: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     datagen(&[
         "generate",
         input.to_str().unwrap(),
         "--format",
-        "csv",
+        format,
         "--progress",
         "none",
         "--out",
     ])
     .arg(dir.path())
+    .args(extra)
     .assert()
     .success();
+    dir
+}
+
+/// What `datagen generate INPUT --format csv` writes, per table.
+pub(crate) fn csv_of(input: &Path) -> Tables {
+    let dir = generate_into(input, "csv", &[]);
     let mut out = Tables::new();
     for (table, _) in TABLES {
         let mut reader = csv::Reader::from_path(dir.path().join(format!("{table}.csv"))).unwrap();
@@ -232,6 +239,8 @@ pub(crate) trait Db {
     fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>>;
     /// The one number `sql` returns.
     fn count(&mut self, sql: &str) -> u64;
+    /// Runs `sql`, which must succeed.
+    fn run(&mut self, sql: &str);
 }
 
 /// Asserts every table holds its planned rows, equal to the CSV, and no ref is an orphan.
@@ -290,12 +299,7 @@ pub(crate) fn refuse_fix_resume<D: Db>(
 ) -> String {
     let first_bad = first_quantity_12(csv);
     let small = ["--chunk-rows", "16", "--commit-rows", "40"];
-    let out = load(input, url, &small)
-        .failure()
-        .get_output()
-        .stderr
-        .clone();
-    let stderr = String::from_utf8(out).unwrap();
+    let stderr = stderr_of(load(input, url, &small).failure());
     assert_refused(&stderr, first_bad);
     assert_eq!(db.count("SELECT count(*) FROM order_line"), first_bad);
     fix(db);
@@ -329,4 +333,53 @@ pub(crate) fn ddl_count(name: &str, what: &str) -> u64 {
 /// The stderr of a finished run.
 pub(crate) fn stderr_of(assert: Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+/// Inputs whose tables do not fit as they are: a table that exists without a column the input
+/// writes is refused before any row is sent; a statement of the input's own DDL (in `dialect`)
+/// that fails leaves none of the tables it created behind; an entity whose fields are all
+/// hidden is not loaded.
+pub(crate) fn other_shapes<D: Db>(db: &mut D, url: &str, dialect: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("item.yaml");
+    std::fs::write(
+        &config,
+        "entities:\n  item:\n    rows: 5\n    fields:\n      id: {key: true}\n      name: {provider: \"person.first_name\"}\n  pool:\n    rows: 3\n    fields:\n      code: {regex: \"[a-z]{4}\", hidden: true}\n",
+    )
+    .unwrap();
+    db.run("CREATE TABLE item (id INT PRIMARY KEY, label TEXT NOT NULL)");
+    let stderr = stderr_of(load(&config, url, &[]).failure());
+    assert!(
+        stderr.contains(
+            "table `item` exists without the column `name` the input writes (it has `id`, `label`)"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("refused row"), "no row was sent: {stderr}");
+    db.run("DROP TABLE item");
+    let stderr = stderr_of(load(&config, url, &[]).success());
+    assert!(
+        stderr.contains("entity `pool` was not loaded: all its fields are hidden"),
+        "{stderr}"
+    );
+    assert_eq!(db.count("SELECT count(*) FROM item"), 5);
+    // The index fails after both tables were made: neither is left behind.
+    let ddl = dir.path().join("broken.sql");
+    std::fs::write(
+        &ddl,
+        "CREATE TABLE parent_t (id INT PRIMARY KEY, name TEXT);\n\
+         CREATE TABLE kid_t (id INT PRIMARY KEY, parent_id INT REFERENCES parent_t (id));\n\
+         CREATE INDEX kid_bad ON kid_t (no_such_column);\n",
+    )
+    .unwrap();
+    let stderr = stderr_of(load(&ddl, url, &["--sql-dialect", dialect, "--rows", "5"]).failure());
+    assert!(
+        stderr.contains("kid_bad")
+            && stderr
+                .contains("the tables created before it (`parent_t`, `kid_t`) were dropped again"),
+        "{stderr}"
+    );
+    // Creating them again works only if they are gone.
+    db.run("CREATE TABLE parent_t (id INT PRIMARY KEY)");
+    db.run("CREATE TABLE kid_t (id INT PRIMARY KEY)");
 }

@@ -283,16 +283,7 @@ pub(crate) fn read_field(
     if let Some((k, v)) = spec.get("unique")
         && let Some(unique) = r.bool(v, &format!("`unique` of field `{name}`"))
     {
-        let can = matches!(
-            field.generator,
-            Gen::Key { .. }
-                | Gen::Sequence { .. }
-                | Gen::IntRange { .. }
-                | Gen::Regex(_)
-                | Gen::OneOf { .. }
-                | Gen::Fit { .. }
-        );
-        if unique && !can {
+        if unique && !unique_applies(&field.generator) {
             r.err_help(
                 k.span,
                 format!(
@@ -365,4 +356,17 @@ fn check_modifiers(r: &mut Reader, spec: &Spec<'_>, which: Option<&str>) {
             );
         }
     }
+}
+
+/// Whether `unique: true` applies to a field drawn by `g` (and makes a difference to it).
+pub(crate) fn unique_applies(g: &Gen) -> bool {
+    matches!(
+        g,
+        Gen::Key { .. }
+            | Gen::Sequence { .. }
+            | Gen::IntRange { .. }
+            | Gen::Regex(_)
+            | Gen::OneOf { .. }
+            | Gen::Fit { .. }
+    )
 }

@@ -241,7 +241,7 @@ fn structural(
     }
     match which {
         "ref" | "lookup" => {
-            let target = r.string(v, &format!("`{which}` of field `{name}`"))?;
+            let target = read_target(r, which, name, v)?;
             let by = if which == "lookup" {
                 let Some((_, b)) = spec.get("by") else {
                     r.err_help(
@@ -256,20 +256,7 @@ fn structural(
             } else {
                 None
             };
-            let (entity, field) = match target.split_once('.') {
-                Some((e, f)) if !e.is_empty() && !f.is_empty() && !f.contains('.') => (e, f),
-                _ => {
-                    r.err_help(
-                        v.span,
-                        format!(
-                            "`{which}` of field `{name}` must name `entity.field`, found `{target}`"
-                        ),
-                        "write for example `person.id`",
-                    );
-                    return None;
-                }
-            };
-            let (entity, field) = (entity.to_string(), field.to_string());
+            let (entity, field) = target;
             let g = match by {
                 Some(by) => Gen::Lookup {
                     entity,
@@ -293,6 +280,52 @@ fn structural(
             Some((Gen::Object(fields), ty))
         }
         _ => read_array(r, name, v, meta),
+    }
+}
+
+/// The entity and field a `ref` or `lookup` names: `entity.field`, or, for names that hold a
+/// period, `{entity: NAME, field: NAME}`.
+fn read_target(r: &mut Reader, which: &str, name: &str, v: &Node) -> Option<(String, String)> {
+    let what = format!("`{which}` of field `{name}`");
+    if !v.is_scalar() {
+        let before = r.count();
+        let (mut entity, mut field) = (None, None);
+        for (k, val) in r.map(v, &what)? {
+            match r.key_name(k) {
+                Some("entity") => entity = r.string(val, &format!("`entity` of {what}")),
+                Some("field") => field = r.string(val, &format!("`field` of {what}")),
+                Some(_) => r.unknown_key(k, "option", &what, &["entity", "field"]),
+                None => {}
+            }
+        }
+        if r.count() != before {
+            return None;
+        }
+        return match (entity, field) {
+            (Some(e), Some(f)) => Some((e.to_string(), f.to_string())),
+            _ => {
+                r.err_help(
+                    v.span,
+                    format!("{what} needs both `entity` and `field`"),
+                    "write for example `{entity: \"sales.person\", field: id}`",
+                );
+                None
+            }
+        };
+    }
+    let target = r.string(v, &what)?;
+    match target.split_once('.') {
+        Some((e, f)) if !e.is_empty() && !f.is_empty() && !f.contains('.') => {
+            Some((e.to_string(), f.to_string()))
+        }
+        _ => {
+            r.err_help(
+                v.span,
+                format!("{what} must name `entity.field`, found `{target}`"),
+                "write for example `person.id`, or `{entity: NAME, field: NAME}` when a name holds a period",
+            );
+            None
+        }
     }
 }
 

@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, NaiveDate};
 
+use super::field::unique_applies;
+use super::types::type_name;
 use crate::ir::{Children, DataType, Dist, Entity, Field, Gen, Schema, Value};
+use crate::text::push_json_string;
 
 /// What cannot be written as a config: the entity and field, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,43 +97,32 @@ fn key(name: &str) -> String {
     if plain { name.to_string() } else { quote(name) }
 }
 
-/// A double-quoted YAML string.
+/// A double-quoted YAML string (written as JSON writes it, which YAML reads the same).
 fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if u32::from(c) < 0x20 || c == '\u{7f}' => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    let mut out = String::new();
+    push_json_string(&mut out, s);
     out
 }
 
-/// A type as the config writes it.
+/// The entity and field a `ref` or `lookup` names: `"entity.field"`, or a mapping when a name
+/// holds a period (which the dotted form cannot tell apart).
+fn target(entity: &str, field: &str) -> String {
+    if entity.contains('.') || field.contains('.') {
+        format!("{{entity: {}, field: {}}}", quote(entity), quote(field))
+    } else {
+        quote(&format!("{entity}.{field}"))
+    }
+}
+
+/// A type as the config writes it (`decimal(p,s)` quoted, for its comma).
 fn type_text(ty: &DataType) -> Result<String, String> {
-    Ok(match ty {
-        DataType::Int => "int".into(),
-        DataType::Float => "float".into(),
-        DataType::Decimal { precision, scale } => quote(&format!("decimal({precision},{scale})")),
-        DataType::String => "string".into(),
-        DataType::Bool => "bool".into(),
-        DataType::Date => "date".into(),
-        DataType::Time => "time".into(),
-        DataType::Timestamp => "timestamp".into(),
-        DataType::TimestampTz => "timestamptz".into(),
-        DataType::Uuid => "uuid".into(),
-        DataType::Bytes => "bytes".into(),
-        other => return Err(format!("its type {other:?} has no config name")),
-    })
+    match ty {
+        DataType::List(_) | DataType::Struct(_) | DataType::Json => {
+            Err(format!("its type {ty:?} has no config name"))
+        }
+        DataType::Decimal { .. } => Ok(quote(&type_name(ty))),
+        _ => Ok(type_name(ty)),
+    }
 }
 
 /// A float that YAML reads back as the same float.
@@ -229,7 +221,7 @@ fn field(e: &Entity, level: &[Field], f: &Field, max: Option<i64>) -> Result<Vec
     if f.null_rate > 0.0 {
         out.push(format!("null_rate: {}", float(f.null_rate)));
     }
-    if f.unique && unique_by_construction(&f.generator) {
+    if f.unique && unique_applies(&f.generator) {
         out.push("unique: true".into());
     }
     if f.hidden {
@@ -239,19 +231,6 @@ fn field(e: &Entity, level: &[Field], f: &Field, max: Option<i64>) -> Result<Vec
         out.push(format!("max_value: {max}"));
     }
     Ok(out)
-}
-
-/// Whether `unique` makes a difference to `g` (other generators are written without it).
-fn unique_by_construction(g: &Gen) -> bool {
-    matches!(
-        g,
-        Gen::Key { .. }
-            | Gen::Sequence { .. }
-            | Gen::IntRange { .. }
-            | Gen::Regex(_)
-            | Gen::OneOf { .. }
-            | Gen::Fit { .. }
-    )
 }
 
 #[allow(clippy::too_many_lines)]
@@ -297,9 +276,9 @@ fn generator(e: &Entity, level: &[Field], f: &Field, g: &Gen) -> Result<Vec<Stri
         Gen::Bool { p } => vec!["type: bool".into(), format!("p: {}", float(*p))],
         Gen::Uuid => vec!["type: uuid".into()],
         Gen::Bytes { min, max } => vec!["type: bytes".into(), format!("len: [{min}, {max}]")],
-        Gen::Ref { entity, field } => vec![format!("ref: {}", quote(&format!("{entity}.{field}")))],
+        Gen::Ref { entity, field } => vec![format!("ref: {}", target(entity, field))],
         Gen::Lookup { entity, field, by } => vec![
-            format!("lookup: {}", quote(&format!("{entity}.{field}"))),
+            format!("lookup: {}", target(entity, field)),
             format!("by: {}", quote(by)),
         ],
         Gen::Offset { from, lo, hi } => {
@@ -345,7 +324,7 @@ fn generator(e: &Entity, level: &[Field], f: &Field, g: &Gen) -> Result<Vec<Stri
             out
         }
         Gen::TreeRef { field } => vec![
-            format!("ref: {}", quote(&format!("{}.{field}", e.name))),
+            format!("ref: {}", target(&e.name, field)),
             "tree: true".into(),
         ],
         Gen::Shaped {
@@ -364,7 +343,7 @@ fn generator(e: &Entity, level: &[Field], f: &Field, g: &Gen) -> Result<Vec<Stri
                         opts.push(format!("fan_out: {}", float(*k)));
                     }
                     vec![
-                        format!("ref: {}", quote(&format!("{}.{field}", e.name))),
+                        format!("ref: {}", target(&e.name, field)),
                         format!("tree: {{{}}}", opts.join(", ")),
                     ]
                 }
@@ -424,5 +403,47 @@ fn distribution(d: &Dist) -> String {
             float(*shape),
             float(*scale)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse;
+
+    /// `text` parsed, written and parsed again: the two schemas' entities are the same.
+    fn round_trip(text: &str) -> String {
+        let (schema, diags) = parse(text, None);
+        assert!(diags.is_empty(), "{diags:?}");
+        let written = write(&schema, &|_, _| None).unwrap();
+        let (back, diags) = parse(&written, None);
+        assert!(diags.is_empty(), "{diags:?}\n{written}");
+        for (a, b) in schema.entities.iter().zip(&back.entities) {
+            assert_eq!(a.name, b.name);
+            let gens = |e: &Entity| {
+                e.fields
+                    .iter()
+                    .map(|f| f.generator.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(gens(a), gens(b), "{written}");
+        }
+        written
+    }
+
+    #[test]
+    fn names_with_periods_and_control_characters_read_back() {
+        let written = round_trip(
+            "entities:\n  \"sales.region\":\n    rows: 3\n    fields:\n      id: {key: true}\n      \"x.y\": {const: \"a\\tb\\u0001\\u007f\"}\n  shop:\n    rows: 3\n    fields:\n      id: {key: true}\n      region: {ref: {entity: \"sales.region\", field: id}}\n      code: {lookup: {entity: \"sales.region\", field: \"x.y\"}, by: region}\n      boss: {ref: shop.id, tree: true}\n",
+        );
+        assert!(
+            written.contains("region: {ref: {entity: \"sales.region\", field: \"id\"}}"),
+            "{written}"
+        );
+        assert!(
+            written.contains("boss: {ref: \"shop.id\", tree: true}"),
+            "{written}"
+        );
+        assert!(written.contains(r#""a\tb\u0001\u007f""#), "{written}");
     }
 }

@@ -18,6 +18,14 @@ impl JsonGenerator for JsonSchema {
     fn write(&self, ctx: &mut datagen_core::Ctx, out: &mut String) {
         JsonSchema::write(self, ctx, out);
     }
+
+    fn cases(
+        &self,
+        mode: datagen_engine::cases::Mode,
+        row: &dyn Fn(u64) -> datagen_core::Ctx,
+    ) -> Option<datagen_engine::cases::DocCases> {
+        Some(JsonSchema::cases(self, mode, row))
+    }
 }
 
 /// Reads the JSON Schema `text` (from the file at `path`) into a schema with one document

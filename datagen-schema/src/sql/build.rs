@@ -496,7 +496,7 @@ fn partition_rule(
         return;
     }
     let key = |l: &Lit| match l {
-        Lit::Str(s) => value::parse_timestamp(s),
+        Lit::Str(s) => super::literal::parse_timestamp(s),
         #[allow(clippy::cast_possible_truncation)]
         Lit::Num(n) => n.parse::<f64>().ok().map(|x| x as i64),
     };

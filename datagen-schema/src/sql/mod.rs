@@ -9,6 +9,7 @@
 mod build;
 mod check;
 pub mod introspect;
+mod literal;
 mod model;
 pub(crate) mod names;
 pub mod script;

@@ -5,91 +5,44 @@
 
 use std::collections::HashMap;
 
+pub use datagen_engine::ddl::{DdlKind, DdlStatement};
 use datagen_engine::ir::Span;
 use sqlparser::ast::{AlterTableOperation, Statement};
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+use sqlparser::tokenizer::{Token, TokenWithSpan};
 
 use super::Dialect;
 use super::model::{self, object};
-use super::split::{self, blank_client_commands, parser_dialect, significant, span_of};
-
-/// What a statement of a DDL script does.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Kind {
-    /// Creates a type, domain, sequence or extension the tables use: run before the tables.
-    Prelude,
-    /// `CREATE TABLE`.
-    CreateTable {
-        /// The table.
-        table: String,
-        /// The tables its foreign keys reference (itself excluded).
-        parents: Vec<String>,
-        /// For `CREATE TABLE ... PARTITION OF p`: `p`.
-        partition_of: Option<String>,
-    },
-    /// Changes a table: `ALTER TABLE` (constraints, defaults, partitions), `CREATE INDEX`,
-    /// `ALTER SEQUENCE ... OWNED BY`.
-    OnTable {
-        /// The table changed.
-        table: String,
-        /// For `ALTER TABLE t ATTACH PARTITION p`: `p`.
-        partition: Option<String>,
-    },
-}
-
-/// One statement of a DDL script.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScriptStatement {
-    /// What it does.
-    pub kind: Kind,
-    /// Its text as written (comments inside kept), without the final `;`.
-    pub sql: String,
-}
+use super::split::{self, significant, span_of};
 
 /// The table-shaping statements of DDL `text` in `dialect`, in the order written.
-pub fn statements(text: &str, dialect: Dialect) -> Vec<ScriptStatement> {
+pub fn statements(text: &str, dialect: Dialect) -> Vec<DdlStatement> {
     let parsed: HashMap<Span, Statement> =
         split::statements(text, dialect, &mut Vec::new(), &mut Vec::new())
             .into_iter()
             .map(|p| (p.span, p.statement))
             .collect();
-    let blanked = blank_client_commands(text);
-    let d = parser_dialect(dialect);
-    let Ok(tokens) = Tokenizer::new(&*d, &blanked).tokenize_with_location() else {
+    let Ok(groups) = split::groups(text, dialect) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    let mut current: Vec<TokenWithSpan> = Vec::new();
-    for token in tokens
-        .into_iter()
-        .chain(std::iter::once(TokenWithSpan::wrap(Token::SemiColon)))
-    {
-        if token.token != Token::SemiColon {
-            current.push(token);
-            continue;
-        }
-        let group = std::mem::take(&mut current);
-        let Some(first) = group.iter().find(|t| significant(t)) else {
-            continue;
-        };
-        let kind = match parsed.get(&span_of(first)) {
-            Some(statement) => kind_of(statement, dialect),
-            None => owned_sequence(&group, dialect),
-        };
-        if let Some(kind) = kind {
+    groups
+        .iter()
+        .filter_map(|group| {
+            let first = group.iter().find(|t| significant(t))?;
+            let kind = match parsed.get(&span_of(first)) {
+                Some(statement) => kind_of(statement, dialect),
+                None => owned_sequence(group, dialect),
+            }?;
             let sql: String = group.iter().map(|t| t.token.to_string()).collect();
-            out.push(ScriptStatement {
+            Some(DdlStatement {
                 kind,
                 sql: sql.trim().to_string(),
-            });
-        }
-    }
-    out
+            })
+        })
+        .collect()
 }
 
 /// What a parsed statement does, or `None` when it shapes no table.
-fn kind_of(statement: &Statement, d: Dialect) -> Option<Kind> {
+fn kind_of(statement: &Statement, d: Dialect) -> Option<DdlKind> {
     match statement {
         Statement::CreateTable(ct) => {
             let parsed = [split::Parsed {
@@ -105,7 +58,7 @@ fn kind_of(statement: &Statement, d: Dialect) -> Option<Kind> {
                 .unwrap_or_default();
             parents.retain(|p| !p.eq_ignore_ascii_case(&table));
             parents.dedup();
-            Some(Kind::CreateTable {
+            Some(DdlKind::CreateTable {
                 partition_of: ct.partition_of.as_ref().map(|p| object(d, p)),
                 table,
                 parents,
@@ -125,25 +78,25 @@ fn kind_of(statement: &Statement, d: Dialect) -> Option<Kind> {
                 }
                 _ => None,
             });
-            Some(Kind::OnTable {
+            Some(DdlKind::OnTable {
                 table: object(d, &at.name),
                 partition,
             })
         }
-        Statement::CreateIndex(ci) => Some(Kind::OnTable {
+        Statement::CreateIndex(ci) => Some(DdlKind::OnTable {
             table: object(d, &ci.table_name),
             partition: None,
         }),
         Statement::CreateType { .. }
         | Statement::CreateDomain(_)
         | Statement::CreateSequence { .. }
-        | Statement::CreateExtension(_) => Some(Kind::Prelude),
+        | Statement::CreateExtension(_) => Some(DdlKind::Prelude),
         _ => None,
     }
 }
 
 /// `ALTER SEQUENCE s OWNED BY t.c` (which the parser does not read) as a change of `t`.
-fn owned_sequence(tokens: &[TokenWithSpan], d: Dialect) -> Option<Kind> {
+fn owned_sequence(tokens: &[TokenWithSpan], d: Dialect) -> Option<DdlKind> {
     let words: Vec<&Token> = tokens
         .iter()
         .filter(|t| significant(t))
@@ -168,7 +121,7 @@ fn owned_sequence(tokens: &[TokenWithSpan], d: Dialect) -> Option<Kind> {
             _ => None,
         })
         .collect();
-    (names.len() >= 2).then(|| Kind::OnTable {
+    (names.len() >= 2).then(|| DdlKind::OnTable {
         table: names[names.len() - 2].clone(),
         partition: None,
     })
@@ -187,17 +140,17 @@ mod tests {
             ALTER SEQUENCE public.s OWNED BY public.b.id;\nCREATE INDEX b_i ON b (a_id);\n\
             CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n";
         let s = statements(text, Dialect::Postgres);
-        let kinds: Vec<&Kind> = s.iter().map(|s| &s.kind).collect();
-        let on = |t: &str| Kind::OnTable {
+        let kinds: Vec<&DdlKind> = s.iter().map(|s| &s.kind).collect();
+        let on = |t: &str| DdlKind::OnTable {
             table: t.into(),
             partition: None,
         };
         assert_eq!(
             kinds,
             [
-                &Kind::Prelude,
-                &Kind::Prelude,
-                &Kind::CreateTable {
+                &DdlKind::Prelude,
+                &DdlKind::Prelude,
+                &DdlKind::CreateTable {
                     table: "b".into(),
                     parents: vec!["a".into()],
                     partition_of: None

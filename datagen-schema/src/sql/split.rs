@@ -185,6 +185,33 @@ fn created_table(tokens: &[TokenWithSpan]) -> Option<String> {
     name
 }
 
+/// The statements of `text` in dialect `d` as token groups, client commands blanked and cut at
+/// top-level semicolons (the semicolons dropped); groups with nothing but white space and
+/// comments are left out.
+pub(crate) fn groups(
+    text: &str,
+    d: Dialect,
+) -> Result<Vec<Vec<TokenWithSpan>>, sqlparser::tokenizer::TokenizerError> {
+    let dialect = parser_dialect(d);
+    let text = blank_client_commands(text);
+    let tokens = Tokenizer::new(&*dialect, &text).tokenize_with_location()?;
+    let mut out = Vec::new();
+    let mut current: Vec<TokenWithSpan> = Vec::new();
+    for token in tokens
+        .into_iter()
+        .chain(std::iter::once(TokenWithSpan::wrap(Token::SemiColon)))
+    {
+        if token.token != Token::SemiColon {
+            current.push(token);
+        } else if current.iter().any(significant) {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.clear();
+        }
+    }
+    Ok(out)
+}
+
 /// Every CREATE and ALTER statement of `text`, parsed; problems with data-shaping statements
 /// go to `diags`.
 /// The names of tables whose `CREATE TABLE` fails to parse go to `broken`.
@@ -195,9 +222,8 @@ pub(crate) fn statements(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed> {
     let dialect = parser_dialect(d);
-    let text = blank_client_commands(text);
-    let tokens = match Tokenizer::new(&*dialect, &text).tokenize_with_location() {
-        Ok(tokens) => tokens,
+    let groups = match groups(text, d) {
+        Ok(groups) => groups,
         Err(e) => {
             let n = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
             diags.push(
@@ -213,16 +239,7 @@ pub(crate) fn statements(
         }
     };
     let mut out = Vec::new();
-    let mut current: Vec<TokenWithSpan> = Vec::new();
-    for token in tokens
-        .into_iter()
-        .chain(std::iter::once(TokenWithSpan::wrap(Token::SemiColon)))
-    {
-        if token.token != Token::SemiColon {
-            current.push(token);
-            continue;
-        }
-        let mut group = std::mem::take(&mut current);
+    for mut group in groups {
         let Some(first) = group.iter().find(|t| significant(t)) else {
             continue;
         };

@@ -16,6 +16,9 @@ use super::{DbError, DdlKind, DdlStatement, Dialect, LoadJob};
 const EXISTS: [&str; 5] = ["42710", "42P07", "42723", "1050", "1304"];
 
 /// Creates the tables of `missing` (plan indices, in load order); returns what to tell the user.
+/// When a statement fails, the tables created before it are dropped again, so the next run
+/// creates them whole (with the constraints and indexes that come after them) instead of
+/// loading into half-made tables.
 pub(crate) fn create_missing(
     conn: &mut dyn Connection,
     job: &LoadJob<'_>,
@@ -25,6 +28,68 @@ pub(crate) fn create_missing(
     if missing.is_empty() {
         return Ok(Vec::new());
     }
+    let mut created = Vec::new();
+    let made = create(conn, job, relations, missing, &mut created);
+    if made.is_err() && !created.is_empty() {
+        let listed = created
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let dropped = drop_tables(conn, job.to.dialect, &created);
+        return made.map_err(|mut e| {
+            e.message = match dropped {
+                Ok(()) => format!(
+                    "{}; the tables created before it ({listed}) were dropped again",
+                    e.message.trim_end()
+                ),
+                Err(d) => format!(
+                    "{}; dropping the tables created before it ({listed}) failed too ({}), so drop them before the next run",
+                    e.message.trim_end(),
+                    d.message.trim_end()
+                ),
+            };
+            e
+        });
+    }
+    made
+}
+
+/// Drops `tables` (created by this run), last first.
+fn drop_tables(
+    conn: &mut dyn Connection,
+    dialect: Dialect,
+    tables: &[String],
+) -> Result<(), DbError> {
+    if dialect == Dialect::Mysql {
+        conn.fk_checks(false)?;
+    }
+    // PostgreSQL: with the foreign keys other tables of the run point at it.
+    let cascade = if dialect == Dialect::Postgres {
+        " CASCADE"
+    } else {
+        ""
+    };
+    let dropped = tables.iter().rev().try_for_each(|t| {
+        conn.execute(&format!(
+            "DROP TABLE IF EXISTS {}{cascade}",
+            ddl::ident(dialect, t)
+        ))
+    });
+    if dialect == Dialect::Mysql {
+        conn.fk_checks(true)?;
+    }
+    dropped
+}
+
+/// Creates `missing`, pushing each table created to `created`.
+fn create(
+    conn: &mut dyn Connection,
+    job: &LoadJob<'_>,
+    relations: &Relations,
+    missing: &[usize],
+    created: &mut Vec<String>,
+) -> Result<Vec<String>, DbError> {
     let plan = job.plan;
     let names = |list: &[usize]| {
         list.iter()
@@ -48,17 +113,65 @@ pub(crate) fn create_missing(
             .iter()
             .map(|&e| plan.table(e).name.clone())
             .collect();
-        run_ddl(conn, job.to.dialect, statements, tables)?;
+        run_ddl(conn, job.to.dialect, statements, tables, created)?;
         notes.push(format!(
             "created {} with the input's own DDL",
             names(&from_ddl)
         ));
     }
     if !rest.is_empty() {
-        from_ir(conn, job, relations, &rest)?;
+        from_ir(conn, job, relations, &rest, created)?;
         notes.push(format!("created {} from the input's fields", names(&rest)));
     }
     Ok(notes)
+}
+
+/// Checks that every table of `existing` (plan indices, tables the database holds) has a
+/// column for each of its entity's columns: a table of another shape is an error naming what
+/// is missing, before any row is sent.
+pub(crate) fn check_columns(
+    conn: &mut dyn Connection,
+    job: &LoadJob<'_>,
+    existing: &[usize],
+) -> Result<(), DbError> {
+    // PostgreSQL keeps a column's case as created; MySQL and SQLite match names in any case.
+    let same = |a: &str, b: &str| {
+        if job.to.dialect == Dialect::Postgres {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(b)
+        }
+    };
+    for &e in existing {
+        let table = job.plan.table(e);
+        let has = conn.columns(&table.name)?;
+        let absent: Vec<String> = table
+            .columns
+            .iter()
+            .filter(|c| !has.iter().any(|h| same(h, &c.name)))
+            .map(|c| format!("`{}`", c.name))
+            .collect();
+        if absent.is_empty() {
+            continue;
+        }
+        let held: Vec<String> = has.iter().map(|h| format!("`{h}`")).collect();
+        let (s, it) = if absent.len() == 1 {
+            ("", "it")
+        } else {
+            ("s", "them")
+        };
+        return Err(DbError::new(format!(
+            "table `{}` exists without the column{s} {} the input writes (it has {}); add {it} to the table, or drop the table so the load creates it from the input",
+            table.name,
+            absent.join(", "),
+            if held.is_empty() {
+                "none".to_string()
+            } else {
+                held.join(", ")
+            },
+        )));
+    }
+    Ok(())
 }
 
 /// Runs the statements of `ddl` that create `tables` (and the partitions they attach).
@@ -67,6 +180,7 @@ fn run_ddl(
     dialect: Dialect,
     ddl: &[DdlStatement],
     tables: Vec<String>,
+    created: &mut Vec<String>,
 ) -> Result<(), DbError> {
     let mut create: Vec<String> = tables;
     // Partitions of the tables created are created with them when missing.
@@ -105,6 +219,9 @@ fn run_ddl(
         }
         for s in fk_order(ddl, &creating) {
             conn.execute(&s.sql).map_err(with_context(s))?;
+            if let DdlKind::CreateTable { table, .. } = &s.kind {
+                created.push(table.clone());
+            }
         }
         for s in ddl {
             if let DdlKind::OnTable { table, .. } = &s.kind
@@ -165,6 +282,7 @@ fn from_ir(
     job: &LoadJob<'_>,
     relations: &Relations,
     missing: &[usize],
+    created: &mut Vec<String>,
 ) -> Result<(), DbError> {
     let plan = job.plan;
     let dialect = job.to.dialect;
@@ -210,6 +328,7 @@ fn from_ir(
             err.message = format!("creating table `{}` failed: {}", table.name, err.message);
             err
         })?;
+        created.push(table.name.clone());
     }
     for (e, r) in later {
         let table = &plan.table(e).name;

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use datagen_engine::TableSchema;
 
-use super::create::create_missing;
+use super::create::{check_columns, create_missing};
 use super::cycle::{self, CatalogFk, Cycle};
 use super::ddl;
 use super::encode::{Encoder, Piece};
@@ -23,6 +23,8 @@ pub(crate) trait Connection {
     fn exists(&mut self, table: &str) -> Result<bool, DbError>;
     /// The rows `table` holds.
     fn count(&mut self, table: &str) -> Result<u64, DbError>;
+    /// The names of `table`'s columns, in order.
+    fn columns(&mut self, table: &str) -> Result<Vec<String>, DbError>;
     /// Runs one statement (DDL).
     fn execute(&mut self, sql: &str) -> Result<(), DbError>;
     /// Starts a transaction.
@@ -75,13 +77,18 @@ fn connect(to: &Destination) -> Result<Box<dyn Connection>, DbError> {
 /// rows each table holds.
 pub fn load(job: &LoadJob<'_>, progress: &dyn Progress) -> Result<Loaded, Box<LoadError>> {
     let plan = job.plan;
+    // A table needs a column: an entity whose fields are all hidden is not loaded.
+    let (entities, empty): (Vec<usize>, Vec<usize>) = job
+        .entities
+        .iter()
+        .partition(|&&e| !plan.table(e).columns.is_empty());
     let names_match = plan.len() == job.schema.entities.len()
         && (0..plan.len()).all(|e| plan.table(e).name == job.schema.entities[e].name);
     let relations = if names_match {
-        Relations::new(job.schema, &job.entities)
+        Relations::new(job.schema, &entities)
     } else {
         Relations {
-            order: job.entities.clone(),
+            order: entities,
             keys: vec![None; plan.len()],
             uniques: vec![Vec::new(); plan.len()],
             foreign: vec![Vec::new(); plan.len()],
@@ -103,6 +110,12 @@ pub fn load(job: &LoadJob<'_>, progress: &dyn Progress) -> Result<Loaded, Box<Lo
     })?;
     let conn = conn.as_mut();
     let mut loaded = Loaded::default();
+    loaded.notes.extend(empty.iter().map(|&e| {
+        format!(
+            "entity `{}` was not loaded: all its fields are hidden, so its table would have no columns",
+            plan.table(e).name
+        )
+    }));
     // Create what is missing, then see what every table holds.
     let mut missing = Vec::new();
     for &e in &relations.order {
@@ -113,6 +126,13 @@ pub fn load(job: &LoadJob<'_>, progress: &dyn Progress) -> Result<Loaded, Box<Lo
             missing.push(e);
         }
     }
+    let existing: Vec<usize> = relations
+        .order
+        .iter()
+        .copied()
+        .filter(|e| !missing.contains(e))
+        .collect();
+    check_columns(conn, job, &existing).map_err(|err| fail(err, Vec::new(), false))?;
     let created = create_missing(conn, job, &relations, &missing)
         .map_err(|err| fail(err, Vec::new(), false))?;
     loaded.notes.extend(created);

@@ -34,6 +34,7 @@ mod sqlite;
 
 use std::fmt;
 
+pub use datagen_engine::ddl::{DdlKind, DdlStatement};
 pub use loader::load;
 
 use datagen_engine::Plan;
@@ -143,41 +144,6 @@ pub struct LoadJob<'a> {
     /// created by its statements (types, tables, constraints, indexes as written) instead of
     /// from the IR.
     pub ddl: Option<Vec<DdlStatement>>,
-}
-
-/// What a statement of the input's DDL does (see [`LoadJob::ddl`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DdlKind {
-    /// Creates a type, domain, sequence or extension: run before the tables when any table
-    /// is created, and skipped when the object exists.
-    Prelude,
-    /// Creates `table`, whose foreign keys reference `parents`; `partition_of` names the
-    /// table it is a partition of.
-    CreateTable {
-        /// The table.
-        table: String,
-        /// The tables its foreign keys reference.
-        parents: Vec<String>,
-        /// The partitioned table it belongs to.
-        partition_of: Option<String>,
-    },
-    /// Changes `table` (constraints, defaults, indexes, sequence ownership); `partition`
-    /// names a table it attaches as a partition. Run when the load created `table`.
-    OnTable {
-        /// The table changed.
-        table: String,
-        /// The partition attached.
-        partition: Option<String>,
-    },
-}
-
-/// One statement of the input's DDL.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DdlStatement {
-    /// What it does.
-    pub kind: DdlKind,
-    /// Its text, without the final `;`.
-    pub sql: String,
 }
 
 /// A finished load: what each table got, and what was checked on the way.

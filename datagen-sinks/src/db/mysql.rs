@@ -94,6 +94,16 @@ impl Connection for Mysql {
         Ok(n.unwrap_or(0))
     }
 
+    fn columns(&mut self, table: &str) -> Result<Vec<String>, DbError> {
+        self.conn
+            .exec(
+                "SELECT COLUMN_NAME FROM information_schema.columns \
+                 WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ORDINAL_POSITION",
+                (table,),
+            )
+            .map_err(error)
+    }
+
     fn execute(&mut self, sql: &str) -> Result<(), DbError> {
         self.conn.query_drop(sql).map_err(error)
     }

@@ -71,6 +71,19 @@ impl Connection for Postgres {
         Ok(row.get::<_, i64>(0).unsigned_abs())
     }
 
+    fn columns(&mut self, table: &str) -> Result<Vec<String>, DbError> {
+        let rows = self
+            .client
+            .query(
+                "SELECT column_name::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = $1 \
+                 ORDER BY ordinal_position",
+                &[&table],
+            )
+            .map_err(error)?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     fn execute(&mut self, sql: &str) -> Result<(), DbError> {
         self.client.batch_execute(sql).map_err(error)
     }

@@ -83,6 +83,17 @@ impl Connection for Sqlite {
             .map_err(error)
     }
 
+    fn columns(&mut self, table: &str) -> Result<Vec<String>, DbError> {
+        let mut statement = self
+            .db
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+            .map_err(error)?;
+        let names = statement
+            .query_map([table], |r| r.get::<_, String>(0))
+            .map_err(error)?;
+        names.collect::<Result<_, _>>().map_err(error)
+    }
+
     fn execute(&mut self, sql: &str) -> Result<(), DbError> {
         self.db.execute_batch(sql).map_err(error)
     }

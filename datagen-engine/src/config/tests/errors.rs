@@ -350,6 +350,13 @@ fn lookups_and_refs() {
         None,
     );
     field_problem(
+        "      r: {ref: {entity: p}}\n",
+        6,
+        "{entity: p}",
+        "`ref` of field `r` needs both `entity` and `field`",
+        Some("write for example `{entity: \"sales.person\", field: id}`"),
+    );
+    field_problem(
         "      n: {provider: person.first_name}\n      e: {lookup: p.n, by: id}\n",
         7,
         "id}",

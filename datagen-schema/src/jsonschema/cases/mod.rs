@@ -11,6 +11,7 @@
 mod build;
 mod explain;
 mod target;
+mod value;
 
 use datagen_core::Ctx;
 use datagen_engine::cases::{DocCase, DocCases, DocSkip, Mode};
@@ -165,8 +166,10 @@ impl JsonSchema {
             }
             let faults = explain.faults(self.root, &instance);
             if faults == want {
+                // Scalars are shown; an object's or array's case says what it did to it.
                 let value = instance
                     .pointer(&t.pointer)
+                    .filter(|v| !v.is_object() && !v.is_array())
                     .map_or_else(String::new, |v| short(&v.to_string()));
                 let detail = if value.is_empty() {
                     format!("{} (schema {})", t.describe, t.schema)
