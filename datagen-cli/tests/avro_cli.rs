@@ -2,9 +2,13 @@
 //! (read back with the `apache-avro` crate, whose writer schema is the source schema); a bad
 //! schema fails naming the file and the JSON path.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "../../datagen-schema/tests/avro_support/corpus.rs"]
+mod avro_corpus;
 
 use assert_cmd::Command;
+use avro_corpus::{corpus, corpus_file};
 use serde_json::Value;
 
 const DATA: &str = "../datagen-schema/tests/data/avro";
@@ -141,26 +145,6 @@ fn a_bad_schema_fails_naming_file_and_path() {
     assert!(stderr.contains("unknown type `Missing`"), "{stderr}");
 }
 
-fn corpus() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("the corpus folder")
-            .map(|e| e.expect("an entry").path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "avsc") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(Path::new(&format!("{DATA}/corpus")), &mut out);
-    out
-}
-
 /// Every corpus schema, recursive ones (`Json.avsc`, `interop.avsc`) and non-record roots
 /// (`reserved.avsc`) included, is written with the schema the importer writes and reads back.
 #[test]
@@ -216,10 +200,7 @@ fn avro_files_carry_the_source_schema_and_read_back() {
 
 /// The rows of `datagen generate CORPUS_FILE --format avro`, read back with `apache-avro`.
 fn corpus_rows(file_name: &str, rows: usize) -> Vec<apache_avro::types::Value> {
-    let path = corpus()
-        .into_iter()
-        .find(|p| p.file_name().is_some_and(|n| n == file_name))
-        .expect("the corpus file");
+    let path = corpus_file(file_name);
     let t = tempfile::tempdir().expect("a temporary folder");
     datagen()
         .arg("generate")
@@ -359,10 +340,7 @@ fn validate_takes_avro_path_too() {
 #[test]
 fn plain_json_writes_avro_maps_as_objects() {
     let t = tempfile::tempdir().expect("a temporary folder");
-    let schema = corpus()
-        .into_iter()
-        .find(|p| p.ends_with("users_array_map_schema.avsc"))
-        .expect("the corpus file");
+    let schema = corpus_file("users_array_map_schema.avsc");
     datagen()
         .arg("generate")
         .arg(&schema)

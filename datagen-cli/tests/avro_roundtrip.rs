@@ -6,34 +6,16 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../../datagen-schema/tests/avro_support/corpus.rs"]
+mod avro_corpus;
+
 use apache_avro::types::Value as Avro;
 use apache_avro::{Reader, Schema};
 use assert_cmd::Command;
+use avro_corpus::corpus;
 use serde_json::Value as Json;
 
 const ROWS: usize = 40;
-
-fn corpus() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("the corpus folder is readable")
-            .map(|e| e.expect("a folder entry").path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "avsc") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let root =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../datagen-schema/tests/data/avro/corpus");
-    walk(&root, &mut out);
-    out
-}
 
 /// The corpus schemas `apache-avro` cannot parse on their own, skipped here:
 /// `clickstream_schema.avsc` has `//` comments (not strict JSON; datagen accepts them, as

@@ -4,36 +4,11 @@
 
 mod avro_support;
 
-use std::path::{Path, PathBuf};
-
 use apache_avro::Schema as Avro;
-
-fn corpus() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("the corpus folder is readable")
-            .map(|e| e.expect("a folder entry").path())
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "avsc") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/avro/corpus"),
-        &mut out,
-    );
-    out
-}
 
 #[test]
 fn every_corpus_schema_generates_valid_rows() {
-    let files = corpus();
+    let files = avro_support::corpus::corpus();
     assert!(
         files.len() >= 45,
         "the corpus has its schemas: {}",
@@ -49,7 +24,7 @@ fn every_corpus_schema_generates_valid_rows() {
 
 #[test]
 fn the_written_schema_is_the_source_schema() {
-    for path in corpus() {
+    for path in avro_support::corpus::corpus() {
         let text = std::fs::read_to_string(&path).expect("readable");
         // apache-avro reads the files that are strict JSON and need no other file.
         let Ok(original) = Avro::parse_str(&text) else {

@@ -183,3 +183,51 @@ fn hints_that_cannot_be_honoured_are_refused() {
         "does not apply",
     );
 }
+
+#[test]
+fn lengths_and_iterations_outside_their_range_are_refused() {
+    refused(
+        r#"{"type": "array", "items": "int", "arg.properties": {"length": {"min": 5, "max": 2}}}"#,
+        "/arg.properties/length",
+        "leaves no count",
+    );
+    refused(
+        r#"{"type": "string", "arg.properties": {"length": {"min": 3, "max": 3}}}"#,
+        "/arg.properties/length",
+        "leaves no count",
+    );
+    // The distance from `start` to `restart` does not fit in 64 bits: refused, not overflowed.
+    refused(
+        r#"{"type": "long", "arg.properties": {"iteration": {"start": -9223372036854775808, "restart": 9223372036854775807, "step": 1}}}"#,
+        "/arg.properties/iteration/restart",
+        "at most 100000 steps",
+    );
+    refused(
+        r#"{"type": "int", "arg.properties": {"iteration": {"start": 2147483640, "restart": 2147483660}}}"#,
+        "/arg.properties/iteration/restart",
+        "inside the type's range",
+    );
+    refused(
+        r#"{"type": "int", "arg.properties": {"iteration": {"start": 2147483648, "restart": 2147483650}}}"#,
+        "/arg.properties/iteration/start",
+        "outside the type's range",
+    );
+}
+
+#[test]
+fn a_timestamp_range_past_what_microseconds_hold_is_refused_not_overflowed() {
+    refused(
+        r#"{"type": "long", "logicalType": "timestamp-millis", "arg.properties": {"range": {"min": 9223372036854775000, "max": 9223372036854775807}}}"#,
+        "/arg.properties/range",
+        "beyond the timestamps",
+    );
+}
+
+#[test]
+fn a_map_key_hint_is_reported_at_its_own_path() {
+    refused(
+        r#"{"type": "map", "values": "int", "arg.properties": {"keys": {"options": [1]}}}"#,
+        "/arg.properties/keys/options/0",
+        "not a string",
+    );
+}

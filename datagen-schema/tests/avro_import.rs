@@ -309,6 +309,23 @@ fn arg_properties_hints_shape_the_values() {
 }
 
 #[test]
+fn an_int_iteration_starts_over_at_the_end_of_the_int_range() {
+    let text = r#"{"type": "record", "name": "R", "fields": [
+        {"name": "up", "type": {"type": "int", "arg.properties": {"iteration": {"start": 2147483645, "step": 2}}}},
+        {"name": "down", "type": {"type": "int", "arg.properties": {"iteration": {"start": -2147483647, "step": -1}}}}
+    ]}"#;
+    let schema = avro::import_text(text, Path::new("it.avsc"), &Options::new()).expect("imports");
+    let (plan, chunk) = avro_support::generate(&schema, 6, 1);
+    let rows = avro_support::check_rows(&plan, &chunk);
+    let up: Vec<&Av> = rows.iter().map(|r| field(r, "up")).collect();
+    let down: Vec<&Av> = rows.iter().map(|r| field(r, "down")).collect();
+    let (a, b) = (Av::Int(2_147_483_645), Av::Int(2_147_483_647));
+    assert_eq!(up, [&a, &b, &a, &b, &a, &b]);
+    let (c, d) = (Av::Int(-2_147_483_647), Av::Int(i32::MIN));
+    assert_eq!(down, [&c, &d, &c, &d, &c, &d]);
+}
+
+#[test]
 fn the_same_seed_gives_the_same_rows() {
     let schema = avro_support::import(&data("tree.avsc"));
     let (_, a) = avro_support::generate(&schema, 100, 11);
@@ -331,4 +348,14 @@ fn the_same_seed_gives_the_same_rows() {
         panic!("labels")
     };
     assert_eq!(labels.get(0), all.get(60));
+}
+
+#[test]
+fn a_timestamp_range_near_the_end_of_time_stays_in_range() {
+    // The last whole second before the bound is past `i64::MAX` microseconds: no overflow.
+    let text = r#"{"type": "long", "logicalType": "timestamp-millis", "arg.properties": {"range": {"min": 9223372036854775, "max": 9223372036854776}}}"#;
+    let schema = avro::import_text(text, Path::new("ts.avsc"), &Options::new()).expect("imports");
+    let (plan, chunk) = avro_support::generate(&schema, 5, 1);
+    let rows = avro_support::check_rows(&plan, &chunk);
+    assert_eq!(rows.len(), 5);
 }

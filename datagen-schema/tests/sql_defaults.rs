@@ -130,7 +130,10 @@ fn quoted_and_out_of_range_defaults_are_read_by_the_column_type() {
     assert_eq!(field(e, "active").generator, Gen::Bool { p: 0.8 });
     assert_eq!(field(e, "paused").generator, Gen::Bool { p: 0.2 });
     // Exactly 0.29, not 0.28 from a float product.
-    assert_eq!(field(e, "zeta").generator, Gen::Const(Value::Decimal(29, 2)));
+    assert_eq!(
+        field(e, "zeta").generator,
+        Gen::Const(Value::Decimal(29, 2))
+    );
     // 123.45 does not fit DECIMAL(4,2): the values stay inside it.
     let Gen::IntRange { lo, hi } = field(e, "cap").generator else {
         panic!("{:?}", field(e, "cap").generator)

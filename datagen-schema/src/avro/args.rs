@@ -60,15 +60,14 @@ fn to_units(x: i64, logical: Option<Logical>) -> i64 {
     }
 }
 
-/// Applies the hints `args` (written at `loc`, on node `n`) to the part built for it.
+/// Applies the hints `args` (the object at `at`, on node `n`) to the part built for it.
 pub(crate) fn apply(
     b: &Builder<'_>,
     args: &Json,
     n: &Node,
     part: &mut Part,
-    loc: &Loc,
+    at: &Loc,
 ) -> Result<(), Error> {
-    let at = loc.join("arg.properties");
     let p = b.parser();
     let Json::Object(o) = args else {
         return Err(p.err(&at, "`arg.properties` must be a JSON object"));
@@ -183,7 +182,7 @@ pub(crate) fn apply(
             ty: Ty::Prim(Prim::String),
             logical: None,
             args: None,
-            loc: loc.clone(),
+            loc: at.join("keys"),
         };
         let mut key_part = Part {
             ty: DataType::String,
@@ -217,7 +216,14 @@ fn bounds(b: &Builder<'_>, v: &Json, at: &Loc) -> Result<(u32, u32), Error> {
         Json::Object(o) => {
             let lo = o.get("min").map_or(Some(0), n).ok_or_else(bad)?;
             let hi = match o.get("max") {
-                Some(m) => n(m).ok_or_else(bad)?.saturating_sub(1).max(lo),
+                Some(m) => match n(m).ok_or_else(bad)? {
+                    m if m > lo => m - 1,
+                    _ => {
+                        return Err(p.err(at, "the length leaves no count").help(
+                            "`min` is included and `max` excluded: make `max` larger than `min`",
+                        ));
+                    }
+                },
                 None => lo + 10,
             };
             Ok((lo, hi))
@@ -297,10 +303,17 @@ fn range(b: &Builder<'_>, base: Base, v: &Json, at: &Loc) -> Result<Option<Gen>,
                 (None, Some(h)) => (h.saturating_sub(1000).min(0).max(h.saturating_sub(1000)), h),
                 (None, None) => unreachable!("checked above"),
             };
-            let (lo, hi) = (
-                to_units(lo, logical).max(tlo),
-                to_units(hi, logical).min(thi),
-            );
+            let in_units = |x: i64| match unit(logical) {
+                u if u > 0 => x.checked_mul(u).ok_or_else(|| {
+                    p.err(
+                        at,
+                        "the range is beyond the timestamps and times datagen generates",
+                    )
+                    .help("keep `min` and `max` within 292000 years of 1970")
+                }),
+                _ => Ok(to_units(x, logical)),
+            };
+            let (lo, hi) = (in_units(lo)?.max(tlo), in_units(hi)?.min(thi));
             if lo > hi {
                 return Err(empty());
             }
@@ -308,7 +321,11 @@ fn range(b: &Builder<'_>, base: Base, v: &Json, at: &Loc) -> Result<Option<Gen>,
                 // Whole seconds, so the values are whole milliseconds (the plan draws
                 // timestamps in steps of a second between whole-second bounds).
                 let (slo, shi) = (
-                    lo.div_euclid(SECOND) * SECOND + if lo % SECOND == 0 { 0 } else { SECOND },
+                    (lo.div_euclid(SECOND) * SECOND).saturating_add(if lo % SECOND == 0 {
+                        0
+                    } else {
+                        SECOND
+                    }),
                     hi.div_euclid(SECOND) * SECOND,
                 );
                 if slo > shi {
@@ -324,6 +341,9 @@ fn range(b: &Builder<'_>, base: Base, v: &Json, at: &Loc) -> Result<Option<Gen>,
         _ => return Ok(None),
     }))
 }
+
+/// The most values an iteration lists to cycle through.
+const CYCLE_MAX: i64 = 100_000;
 
 /// An `iteration` hint's generator: `start`, `start + step`, ..., back to `start` at
 /// `restart`; `None` when the type takes no iteration.
@@ -354,24 +374,43 @@ fn iteration(b: &Builder<'_>, base: Base, v: &Json, at: &Loc) -> Result<Option<G
         return Err(p.err(&at.join("step"), "`step` must not be 0"));
     }
     let (tlo, thi) = limits(base);
+    if start < tlo || start > thi {
+        return Err(p.err(&at.join("start"), "`start` is outside the type's range"));
+    }
     match o.get("restart") {
         None => {
-            if start < tlo || start > thi {
-                return Err(p.err(&at.join("start"), "`start` is outside the type's range"));
-            }
-            Ok(Some(Gen::Sequence { start, step }))
+            // As avro-random-generator does, a bounded type starts over at `start` past its
+            // limit, rather than leaving its range: a cycle when that comes soon enough to list.
+            let limit = if step > 0 { thi } else { tlo };
+            let count = (i128::from(limit) - i128::from(start)) / i128::from(step) + 1;
+            Ok(Some(match i64::try_from(count) {
+                Ok(count) if count <= CYCLE_MAX && (tlo, thi) != (i64::MIN, i64::MAX) => {
+                    Gen::Cycle((0..count).map(|i| Value::Int(start + i * step)).collect())
+                }
+                _ => Gen::Sequence { start, step },
+            }))
         }
         Some(_) => {
             let restart = to_units(int("restart", None)?, logical);
-            let count = (restart - start) / step;
-            if count <= 0 || count > 100_000 {
+            let count = (i128::from(restart) - i128::from(start)) / i128::from(step);
+            let last = i128::from(start) + (count - 1) * i128::from(step);
+            if count <= 0
+                || count > i128::from(CYCLE_MAX)
+                || last < i128::from(tlo)
+                || last > i128::from(thi)
+            {
                 return Err(p
                     .err(
                         &at.join("restart"),
-                        "`restart` must be reached from `start` by at most 100000 steps",
+                        format!(
+                            "`restart` must be reached from `start` by at most {CYCLE_MAX} \
+                             steps inside the type's range"
+                        ),
                     )
                     .help("move `restart` past `start` in the direction of `step`"));
             }
+            #[allow(clippy::cast_possible_truncation, reason = "at most `CYCLE_MAX`")]
+            let count = count as i64;
             let values = (0..count).map(|i| Value::Int(start + i * step)).collect();
             Ok(Some(Gen::Cycle(values)))
         }

@@ -159,7 +159,7 @@ impl<'a> Builder<'a> {
             return Ok(None);
         };
         if let Some(a) = &n.args {
-            args::apply(self, a, n, &mut part, &n.loc)?;
+            args::apply(self, a, n, &mut part, &n.loc.join("arg.properties"))?;
         }
         Ok(Some(part))
     }
@@ -237,7 +237,13 @@ impl<'a> Builder<'a> {
                 args: None,
                 loc: named.loc.clone(),
             };
-            args::apply(self, a, &as_node, &mut part, &named.loc)?;
+            args::apply(
+                self,
+                a,
+                &as_node,
+                &mut part,
+                &named.loc.join("arg.properties"),
+            )?;
         }
         Ok(Some(part))
     }

@@ -232,7 +232,13 @@ impl Parser {
                 let key = if kind == "array" { "items" } else { "values" };
                 let Some(inner) = o.get(key) else {
                     return Err(self
-                        .err(loc, format!("an {kind} schema needs `{key}`"))
+                        .err(
+                            loc,
+                            format!(
+                                "{} schema needs `{key}`",
+                                if kind == "array" { "an array" } else { "a map" }
+                            ),
+                        )
                         .help(format!("add `\"{key}\"` with the type of its elements")));
                 };
                 let inner = Box::new(self.parse(inner, &loc.join(key), ns)?);

@@ -14,6 +14,8 @@ use apache_avro::types::Value as Av;
 use datagen_engine::{Chunk, Column, Plan, Settings, Values};
 use datagen_schema::avro::{self, Options};
 
+pub mod corpus;
+
 /// The schema of `path`, imported with the default options.
 pub fn import(path: &Path) -> datagen_engine::ir::Schema {
     avro::import(path, &Options::new())

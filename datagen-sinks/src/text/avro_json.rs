@@ -17,10 +17,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use datagen_engine::{Chunk, Column, TableSchema, Values};
 
-use super::json::push_json_row;
+use super::json::{push_array_end, push_array_gap, push_json_row};
 use super::value::{push_int, push_json_str, push_uuid};
 use crate::columnar::avro::encode::{bytes_at, decimal_bytes, is_valid, range_at, str_at};
-use crate::columnar::avro::plan::{Kind, Node, Plan, Unit};
+use crate::columnar::avro::plan::{Field, Kind, Node, Plan, Unit};
 use crate::columnar::avro::{plan_of, schema_text};
 use crate::format::TextFormat;
 
@@ -80,16 +80,7 @@ impl AvroJson {
             }
             return;
         }
-        out.push(b'{');
-        for (i, (field, col)) in plan.fields.iter().zip(&chunk.columns).enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            push_json_str(out, &field.name);
-            out.push(b':');
-            push_node(out, &field.node, col, row);
-        }
-        out.push(b'}');
+        push_record(out, &plan.fields, &chunk.columns, row);
     }
 }
 
@@ -109,13 +100,8 @@ impl TextFormat for AvroJson {
     }
 
     fn before_row(&self, _table: &TableSchema, index_in_file: u64, out: &mut Vec<u8>) {
-        if self.lines {
-            return;
-        }
-        if index_in_file == 0 {
-            out.push(b'\n');
-        } else {
-            out.extend_from_slice(b",\n");
+        if !self.lines {
+            push_array_gap(index_in_file, out);
         }
     }
 
@@ -144,14 +130,24 @@ impl TextFormat for AvroJson {
     }
 
     fn footer(&self, _table: &TableSchema, rows_in_file: u64, out: &mut Vec<u8>) {
-        if self.lines {
-            return;
+        if !self.lines {
+            push_array_end(rows_in_file, out);
         }
-        if rows_in_file > 0 {
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"]\n");
     }
+}
+
+/// Appends row `row` of a record's `columns` as a JSON object, one key per field.
+fn push_record(out: &mut Vec<u8>, fields: &[Field], columns: &[Column], row: usize) {
+    out.push(b'{');
+    for (i, (field, col)) in fields.iter().zip(columns).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_json_str(out, &field.name);
+        out.push(b':');
+        push_node(out, &field.node, col, row);
+    }
+    out.push(b'}');
 }
 
 /// Appends value `row` of `col`: `null`, or the value (wrapped in `{"branch": ...}` when its
@@ -229,16 +225,7 @@ fn push_value(out: &mut Vec<u8>, node: &Node, col: &Column, row: usize) {
             Some(())
         }
         (Kind::Record(fields), Values::Struct(members)) => {
-            out.push(b'{');
-            for (i, (field, member)) in fields.iter().zip(members).enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                push_json_str(out, &field.name);
-                out.push(b':');
-                push_node(out, &field.node, member, row);
-            }
-            out.push(b'}');
+            push_record(out, fields, members, row);
             Some(())
         }
         (Kind::Array(item), Values::List { offsets, items }) => range_at(offsets, row).map(|r| {

@@ -188,6 +188,24 @@ fn push_mapped_row(
     push_keyed_row(out, &keys(table), shapes.as_deref(), table, chunk, row);
 }
 
+/// What goes before item `index_in_file` of a file's JSON array: `\n` before the first,
+/// `,\n` before the others.
+pub(crate) fn push_array_gap(index_in_file: u64, out: &mut Vec<u8>) {
+    if index_in_file == 0 {
+        out.push(b'\n');
+    } else {
+        out.extend_from_slice(b",\n");
+    }
+}
+
+/// What closes a file's JSON array of `rows_in_file` items: `]\n`, on its own line after items.
+pub(crate) fn push_array_end(rows_in_file: u64, out: &mut Vec<u8>) {
+    if rows_in_file > 0 {
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"]\n");
+}
+
 /// JSON Lines (`jsonl`): one compact object per line, `{"id":1,"name":"x"}`.
 #[derive(Clone, Debug, Default)]
 pub struct JsonLines {
@@ -242,11 +260,7 @@ impl TextFormat for Json {
     }
 
     fn before_row(&self, _table: &TableSchema, index_in_file: u64, out: &mut Vec<u8>) {
-        if index_in_file == 0 {
-            out.push(b'\n');
-        } else {
-            out.extend_from_slice(b",\n");
-        }
+        push_array_gap(index_in_file, out);
     }
 
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
@@ -264,9 +278,6 @@ impl TextFormat for Json {
     }
 
     fn footer(&self, _table: &TableSchema, rows_in_file: u64, out: &mut Vec<u8>) {
-        if rows_in_file > 0 {
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"]\n");
+        push_array_end(rows_in_file, out);
     }
 }
