@@ -441,14 +441,26 @@ fn check_format_options(
     plan: &Plan,
     entities: &[usize],
 ) -> Result<(), CliError> {
-    if args.compress == Some(CompressArg::Snappy)
-        && !matches!(args.format, FormatName::Parquet | FormatName::Avro)
-    {
-        return Err(CliError::Usage(format!(
-            "`--compress snappy` is for `--format parquet` and `--format avro`, not `{}`; use \
-             gzip or zstd",
-            format!("{:?}", args.format).to_lowercase()
-        )));
+    if let Some(compress) = args.compress {
+        // What each format takes: text formats gzip or zstd (whole-file streams), Arrow IPC
+        // zstd (its only body codec), Parquet and Avro all three (their own block codecs).
+        let takes: &[CompressArg] = match args.format {
+            FormatName::Parquet | FormatName::Avro => {
+                &[CompressArg::Gzip, CompressArg::Zstd, CompressArg::Snappy]
+            }
+            FormatName::Arrow => &[CompressArg::Zstd],
+            _ => &[CompressArg::Gzip, CompressArg::Zstd],
+        };
+        if !takes.contains(&compress) {
+            let name = |c: &CompressArg| format!("{c:?}").to_lowercase();
+            let allowed: Vec<String> = takes.iter().map(name).collect();
+            return Err(CliError::Usage(format!(
+                "`--compress {}` does not apply to `--format {}`; it takes {}",
+                name(&compress),
+                format!("{:?}", args.format).to_lowercase(),
+                allowed.join(" or ")
+            )));
+        }
     }
     if args.avro_json {
         if !matches!(args.format, FormatName::Jsonl | FormatName::Json) {

@@ -213,16 +213,20 @@ fn every_corpus_schema_round_trips_through_an_avro_file() {
 }
 
 #[test]
-fn snappy_and_avro_json_are_refused_where_they_do_not_apply() {
+fn codecs_and_avro_json_are_refused_where_they_do_not_apply() {
     let schema = &corpus()[0];
     for (args, message) in [
         (
             &["--format", "csv", "--compress", "snappy"][..],
-            "`--compress snappy` is for",
+            "`--compress snappy` does not apply to `--format csv`; it takes gzip or zstd",
         ),
         (
             &["--format", "arrow", "--compress", "snappy"][..],
-            "`--compress snappy` is for",
+            "`--compress snappy` does not apply to `--format arrow`; it takes zstd",
+        ),
+        (
+            &["--format", "arrow", "--compress", "gzip"][..],
+            "`--compress gzip` does not apply to `--format arrow`; it takes zstd",
         ),
         (
             &["--format", "avro", "--avro-json"][..],

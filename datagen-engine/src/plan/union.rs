@@ -21,8 +21,12 @@ fn nested(f: &Field, scope: &Scope<'_>, diags: &mut Vec<Diagnostic>) -> Node {
     compile::node(f, &names, std::slice::from_ref(f), scope, false, diags)
 }
 
-/// Cumulative sums of `weights` (`n` of them, `None`: uniform), or an error message.
+/// Cumulative sums of `weights` (`n` of them, `None`: uniform), or an error message (for no
+/// choices at all too: nothing could be drawn).
 fn cumulative(weights: Option<&[f64]>, n: usize) -> Result<Vec<f64>, String> {
+    if n == 0 {
+        return Err("there is nothing to choose from".into());
+    }
     let Some(w) = weights else {
         #[allow(clippy::cast_precision_loss)]
         return Ok((1..=n).map(|i| i as f64).collect());
@@ -39,6 +43,24 @@ fn cumulative(weights: Option<&[f64]>, n: usize) -> Result<Vec<f64>, String> {
             Some(*s)
         })
         .collect())
+}
+
+/// The cumulative weights of `f`'s `n` choices (a `what` field), or `None` with the error.
+fn weighted(
+    f: &Field,
+    what: &str,
+    weights: Option<&[f64]>,
+    n: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<f64>> {
+    cumulative(weights, n)
+        .map_err(|e| {
+            diags.push(Diagnostic::new(
+                f.span,
+                format!("{what} field `{}`: {e}", f.name),
+            ))
+        })
+        .ok()
 }
 
 /// The index whose cumulative weight holds a uniform draw (a zero weight is never picked).
@@ -67,12 +89,8 @@ pub(crate) fn compile(f: &Field, scope: &Scope<'_>, diags: &mut Vec<Diagnostic>)
                 ));
                 return fallback;
             }
-            let cum = match cumulative(Some(weights), branches.len()) {
-                Ok(c) => c,
-                Err(e) => {
-                    err(format!("union field `{}`: {e}", f.name));
-                    return fallback;
-                }
+            let Some(cum) = weighted(f, "union", Some(weights), branches.len(), diags) else {
+                return fallback;
             };
             let branches = branches.iter().map(|b| nested(b, scope, diags)).collect();
             Kind::Union { branches, cum }
@@ -109,16 +127,8 @@ pub(crate) fn compile(f: &Field, scope: &Scope<'_>, diags: &mut Vec<Diagnostic>)
                 ));
                 return fallback;
             }
-            let cum = match cumulative(weights.as_deref(), arms.len()) {
-                Ok(c) if !c.is_empty() => c,
-                Ok(_) => {
-                    err(format!("choice field `{}` has no arms", f.name));
-                    return fallback;
-                }
-                Err(e) => {
-                    err(format!("choice field `{}`: {e}", f.name));
-                    return fallback;
-                }
+            let Some(cum) = weighted(f, "choice", weights.as_deref(), arms.len(), diags) else {
+                return fallback;
             };
             let arms = arms.iter().map(|a| nested(a, scope, diags)).collect();
             Kind::Choice { arms, cum }
@@ -288,5 +298,52 @@ fn pop_str(keys: &mut Column) {
     }
     if let Some(v) = &mut keys.validity {
         v.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{DataType, Entity, Field, Gen, Schema, Span};
+    use crate::{Plan, Settings};
+
+    /// The error of planning one entity with the one field `f`.
+    fn plan_error(f: Field) -> String {
+        let schema = Schema {
+            entities: vec![Entity {
+                name: "t".into(),
+                rows: 3,
+                fields: vec![f],
+                span: Span::default(),
+                document: false,
+                avro_schema: None,
+            }],
+            ..Schema::default()
+        };
+        match Plan::new(&schema, &Settings::default()) {
+            Ok(_) => panic!("the plan is refused"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_union_or_choice_with_nothing_to_draw_is_an_error_not_a_panic() {
+        let union = Gen::Union {
+            branches: Vec::new(),
+            weights: Vec::new(),
+        };
+        let err = plan_error(Field::new("u", DataType::Struct(Vec::new()), union));
+        assert!(
+            err.contains("union field `u`: there is nothing to choose from"),
+            "{err}"
+        );
+        let choice = Gen::Choice {
+            arms: Vec::new(),
+            weights: None,
+        };
+        let err = plan_error(Field::new("c", DataType::Int, choice));
+        assert!(
+            err.contains("choice field `c`: there is nothing to choose from"),
+            "{err}"
+        );
     }
 }

@@ -70,7 +70,7 @@ pub(crate) fn apply(
 ) -> Result<(), Error> {
     let p = b.parser();
     let Json::Object(o) = args else {
-        return Err(p.err(&at, "`arg.properties` must be a JSON object"));
+        return Err(p.err(at, "`arg.properties` must be a JSON object"));
     };
     if let Some((k, _)) = o.iter().find(|(k, _)| {
         !matches!(
