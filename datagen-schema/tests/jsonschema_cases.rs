@@ -6,36 +6,14 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use datagen_core::Ctx;
 use datagen_engine::cases::{DocCases, Mode};
 use datagen_schema::jsonschema::{Draft, JsonSchema, Options};
 use serde_json::Value;
 
-/// The remote documents' URL prefix in the suite.
-const REMOTE: &str = "http://localhost:1234/";
-
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/jsonschema")
-}
-
-/// Serves the suite's remote documents from `remotes/`.
-struct Remotes;
-
-impl jsonschema::Retrieve for Remotes {
-    fn retrieve(
-        &self,
-        uri: &jsonschema::Uri<String>,
-    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
-        let rest = uri
-            .as_str()
-            .strip_prefix(REMOTE)
-            .ok_or_else(|| format!("no local copy of {uri}"))?;
-        let text = std::fs::read_to_string(data().join("remotes").join(rest))?;
-        Ok(serde_json::from_str(&text)?)
-    }
-}
+mod jsonschema_support;
+use jsonschema_support::{REMOTE, Remotes, data, files};
 
 /// The context of case `k`, as the engine gives row `k`'s.
 fn row(k: u64) -> Ctx {
@@ -206,22 +184,6 @@ fn real_world_schema_cases() {
         "real-world/github-action.json",
     ] {
         file(name, 5);
-    }
-}
-
-/// Every test file under `dir`, sorted.
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("the suite folder is readable")
-        .map(|e| e.expect("a readable entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
     }
 }
 

@@ -2,7 +2,6 @@
 //! generated instances validate under the `jsonschema` crate (formats asserted); shares per draft.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use datagen_core::Ctx;
 use datagen_schema::jsonschema::{Draft, JsonSchema, Options};
@@ -10,29 +9,8 @@ use serde_json::Value;
 
 /// Instances generated per schema.
 const INSTANCES: u64 = 100;
-/// The remote documents' URL prefix in the suite.
-const REMOTE: &str = "http://localhost:1234/";
-
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/jsonschema")
-}
-
-/// Serves the suite's remote documents from `remotes/`.
-struct Remotes;
-
-impl jsonschema::Retrieve for Remotes {
-    fn retrieve(
-        &self,
-        uri: &jsonschema::Uri<String>,
-    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
-        let rest = uri
-            .as_str()
-            .strip_prefix(REMOTE)
-            .ok_or_else(|| format!("no local copy of {uri}"))?;
-        let text = std::fs::read_to_string(data().join("remotes").join(rest))?;
-        Ok(serde_json::from_str(&text)?)
-    }
-}
+mod jsonschema_support;
+use jsonschema_support::{REMOTE, Remotes, data, files};
 
 /// The outcome of one schema.
 enum Outcome {
@@ -42,22 +20,6 @@ enum Outcome {
     Invalid(String),
     /// The importer refused the schema, with its error.
     Refused(String),
-}
-
-/// Every test file under `dir`, sorted.
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("the suite folder is readable")
-        .map(|e| e.expect("a readable entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
 }
 
 fn run(schema: &Value, draft: Draft, validator_draft: jsonschema::Draft) -> Option<Outcome> {
