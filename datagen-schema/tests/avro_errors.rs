@@ -231,3 +231,23 @@ fn a_map_key_hint_is_reported_at_its_own_path() {
         "not a string",
     );
 }
+
+#[test]
+fn a_misspelt_type_gets_a_did_you_mean() {
+    let near = |text: &str, says: &str| {
+        let err = avro::import_text(text, Path::new("no-such-folder/bad.avsc"), &Options::new())
+            .expect_err("the schema is refused");
+        let d = err.to_diagnostic().to_string();
+        assert!(d.contains(says), "`{says}` is said: {d}");
+    };
+    near(
+        r#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "strng"}]}"#,
+        "did you mean `string`",
+    );
+    near(
+        r#"{"type": "record", "name": "R", "namespace": "shop", "fields": [
+            {"name": "a", "type": {"type": "enum", "name": "Colour", "symbols": ["RED"]}},
+            {"name": "b", "type": "shop.Color"}]}"#,
+        "did you mean `shop.Colour`",
+    );
+}

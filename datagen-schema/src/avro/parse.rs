@@ -536,6 +536,16 @@ impl Parser {
                 self.unreadable.join(", ")
             ));
         }
+        const PRIMITIVES: [&str; 14] = [
+            "null", "boolean", "int", "long", "float", "double", "bytes", "string", "record",
+            "enum", "array", "map", "fixed", "error",
+        ];
+        let mut defined: Vec<&str> = self.index.keys().map(String::as_str).collect();
+        defined.sort_unstable();
+        let known = PRIMITIVES.into_iter().chain(defined);
+        if let Some(near) = datagen_engine::diag::closest(name, known) {
+            help = format!("did you mean `{near}`? otherwise {help}");
+        }
         Err(self.err(loc, format!("unknown type `{name}`")).help(help))
     }
 
