@@ -33,6 +33,30 @@ pub struct Delimited {
 }
 
 impl Delimited {
+    /// Appends row `row` of `chunk`, Avro maps (by `shapes`) as JSON objects in their cells.
+    fn row(
+        &self,
+        shapes: Option<&[Shape]>,
+        table: &TableSchema,
+        chunk: &Chunk,
+        row: usize,
+        out: &mut Vec<u8>,
+    ) {
+        for (i, (schema, col)) in table.columns.iter().zip(&chunk.columns).enumerate() {
+            let shape = shapes.and_then(|s| s.get(i)).unwrap_or(&PLAIN);
+            if self.csv {
+                if i > 0 {
+                    out.push(self.delimiter);
+                }
+                self.push_cell(out, col, &schema.ty, shape, row);
+            } else {
+                self.push_cell(out, col, &schema.ty, shape, row);
+                out.push(self.delimiter);
+            }
+        }
+        out.push(b'\n');
+    }
+
     /// CSV with the delimiter, null string and header choice of `options`.
     pub fn csv(options: &FormatOptions) -> Self {
         Self {
@@ -119,20 +143,22 @@ impl TextFormat for Delimited {
     }
 
     fn encode_row(&self, table: &TableSchema, chunk: &Chunk, row: usize, out: &mut Vec<u8>) {
+        self.row(self.maps.get(table).as_deref(), table, chunk, row, out);
+    }
+
+    /// Looks the table's map shapes up once per chunk, not once per row.
+    fn encode_rows(
+        &self,
+        table: &TableSchema,
+        chunk: &Chunk,
+        out: &mut Vec<u8>,
+        ends: &mut Vec<usize>,
+    ) {
         let shapes = self.maps.get(table);
-        for (i, (schema, col)) in table.columns.iter().zip(&chunk.columns).enumerate() {
-            let shape = shapes.as_deref().and_then(|s| s.get(i)).unwrap_or(&PLAIN);
-            if self.csv {
-                if i > 0 {
-                    out.push(self.delimiter);
-                }
-                self.push_cell(out, col, &schema.ty, shape, row);
-            } else {
-                self.push_cell(out, col, &schema.ty, shape, row);
-                out.push(self.delimiter);
-            }
+        for row in 0..chunk.len {
+            self.row(shapes.as_deref(), table, chunk, row, out);
+            ends.push(out.len());
         }
-        out.push(b'\n');
     }
 
     fn footer(&self, _table: &TableSchema, _rows_in_file: u64, _out: &mut Vec<u8>) {}

@@ -157,6 +157,27 @@ impl Builder<'_> {
         v.as_object_mut().expect("made an object")
     }
 
+    /// `v` as an object of node `id` holding property `name`, drawn from its subschema (in
+    /// the property's own stream) when missing.
+    fn with_property<'v>(
+        &self,
+        v: &'v mut Value,
+        id: Id,
+        name: &str,
+        ctx: &mut Ctx,
+        depth: u32,
+    ) -> &'v mut Map<String, Value> {
+        let field = self.field(id, name);
+        let map = self.object(v, id, ctx, depth);
+        if !map.contains_key(name) {
+            let saved = ctx.__enter(name_hash(name));
+            let value = field.map_or(Value::Null, |f| self.draw(f, ctx, depth + 1));
+            ctx.__leave(saved);
+            map.insert(name.to_string(), value);
+        }
+        map
+    }
+
     /// `v` as an array of node `id`, drawn as one if it is not.
     fn array<'v>(&self, v: &'v mut Value, id: Id, ctx: &mut Ctx, depth: u32) -> &'v mut Vec<Value> {
         if !v.is_array() {
@@ -190,14 +211,7 @@ impl Builder<'_> {
     fn change(&self, v: &mut Value, id: Id, change: &Change, ctx: &mut Ctx, depth: u32) -> bool {
         match change {
             Change::Present(name) => {
-                let field = self.field(id, name);
-                let map = self.object(v, id, ctx, depth);
-                if !map.contains_key(name) {
-                    let saved = ctx.__enter(name_hash(name));
-                    let value = field.map_or(Value::Null, |f| self.draw(f, ctx, depth + 1));
-                    ctx.__leave(saved);
-                    map.insert(name.clone(), value);
-                }
+                self.with_property(v, id, name, ctx, depth);
             }
             Change::Set(x) => *v = x.clone(),
             Change::Typed(ty) => *v = self.typed(id, *ty, ctx, depth),
@@ -238,15 +252,10 @@ impl Builder<'_> {
                     .retain(|item| !check.valid(*k, item));
             }
             Change::DepMissing(name, dep) => {
-                let field = self.field(id, name);
-                let map = self.object(v, id, ctx, depth);
-                if !map.contains_key(name) {
-                    let saved = ctx.__enter(name_hash(name));
-                    let value = field.map_or(Value::Null, |f| self.draw(f, ctx, depth + 1));
-                    ctx.__leave(saved);
-                    map.insert(name.clone(), value);
-                }
-                return map.remove(dep).is_some();
+                return self
+                    .with_property(v, id, name, ctx, depth)
+                    .remove(dep)
+                    .is_some();
             }
         }
         true
