@@ -318,6 +318,21 @@ impl Ctx {
         self.stream = Stream::new(path ^ mask);
     }
 
+    /// [`Ctx::__seek`] with the row's mask (`seed::row_mask(row)`) already computed: engines that
+    /// fill many columns over the same rows compute each row's mask once.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __seek_masked(&mut self, path: u64, row: u64, mask: u64) {
+        debug_assert_eq!(mask, row_mask(row), "the mask of another row");
+        self.scope = Scope {
+            path,
+            row,
+            mask,
+            in_row: true,
+        };
+        self.stream = Stream::new(path ^ mask);
+    }
+
     /// Leaves a scope entered with [`Ctx::__enter`] or [`Ctx::__begin_row`].
     #[doc(hidden)]
     #[inline]

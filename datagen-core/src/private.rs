@@ -271,11 +271,8 @@ impl<T: AsRef<str> + ?Sized> ViaStr for Piece<'_, T> {
         let value = self.0.as_ref();
         match case {
             Case::Keep => out.push_str(value),
-            _ => {
-                let start = out.len();
-                out.push_str(value);
-                recase(out, start, case);
-            }
+            Case::Lower => push_cased(out, value, false),
+            Case::Upper => push_cased(out, value, true),
         }
     }
 }
@@ -292,6 +289,35 @@ impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
         let start = out.len();
         push_display(out, self.0);
         recase(out, start, case);
+    }
+}
+
+/// Appends `value` lowercased (or uppercased when `upper`), as `str::to_lowercase` and
+/// `str::to_uppercase` would.
+///
+/// One pass over the bytes for ASCII text, the common case (names, words from the data files):
+/// a loop whose only unpredictable branch is its end, where copying, checking and re-casing
+/// apart cost three. Text with any other character is re-cased whole through Unicode's full case
+/// mapping (so a final sigma lowercases as it should).
+#[inline]
+pub fn push_cased(out: &mut String, value: &str, upper: bool) {
+    let start = out.len();
+    out.reserve(value.len());
+    for b in value.bytes() {
+        if !b.is_ascii() {
+            out.truncate(start);
+            if upper {
+                out.push_str(&value.to_uppercase());
+            } else {
+                out.push_str(&value.to_lowercase());
+            }
+            return;
+        }
+        out.push(char::from(if upper {
+            b.to_ascii_uppercase()
+        } else {
+            b.to_ascii_lowercase()
+        }));
     }
 }
 

@@ -144,11 +144,11 @@ impl<const N: usize> Table<N> {
         let r = ctx.next_u64();
         let column = (((r >> 32) * self.slots.len() as u64) >> 32) as usize;
         let slot = &self.slots[column];
-        if (r as u32) < slot.keep {
-            &slot.row
-        } else {
-            &self.slots[slot.alias as usize].row
-        }
+        // Keeping or not is a coin flip the branch predictor cannot learn: select without a
+        // branch (a conditional move), then read the chosen slot.
+        let index =
+            std::hint::select_unpredictable((r as u32) < slot.keep, column, slot.alias as usize);
+        &self.slots[index].row
     }
 
     /// Every row, in file order.

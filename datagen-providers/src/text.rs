@@ -44,17 +44,25 @@ static FOUR_DIGITS: &str = {
 };
 
 /// Appends the last `width` digits (`1..=4`) of the four-digit form of `value` (`< 10_000`).
-#[inline]
+///
+/// Each width is its own fixed-size copy: a copy of a length known only at run time is a call
+/// into `memcpy`, whose size dispatch mispredicts when short lengths vary.
+#[inline(always)]
 fn push_group(out: &mut String, value: u32, width: usize) {
     let end = 4 * value as usize + 4;
-    out.push_str(&FOUR_DIGITS[end - width..end]);
+    match width {
+        4 => out.push_str(&FOUR_DIGITS[end - 4..end]),
+        3 => out.push_str(&FOUR_DIGITS[end - 3..end]),
+        2 => out.push_str(&FOUR_DIGITS[end - 2..end]),
+        _ => out.push_str(&FOUR_DIGITS[end - 1..end]),
+    }
 }
 
 /// Appends `value` in decimal, zero-padded to `width` digits (`width <= 10`).
 ///
 /// Groups of four digits come from a table built at compile time: these strings are a few
 /// digits long and sit in the hot loop of phone numbers, postcodes and street lines.
-#[inline]
+#[inline(always)]
 pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
     /// `10^w` for `w < 10`: below it, `width` digits hold the value.
     const FITS: [u32; 10] = [

@@ -8,6 +8,7 @@ mod column;
 mod compile;
 pub(crate) mod fill;
 mod group;
+mod kernel;
 mod keys;
 mod limits;
 pub(crate) mod node;
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use datagen_core::seed::{child_key, name_hash};
+use datagen_core::seed::{child_key, name_hash, row_mask};
 use datagen_core::{Ctx, Locale};
 
 use crate::chunk::{Chunk, Column, ColumnSchema, TableSchema, Values};
@@ -293,6 +294,8 @@ impl Plan {
             .collect();
         let mut picked: Vec<Option<Vec<Option<u64>>>> = vec![None; entity.nodes.len()];
         let mut ctx = self.ctx.clone();
+        // Each row's stream mask, computed once for all the columns that need it.
+        let mut masks: Option<Vec<u64>> = None;
         for &i in &entity.order {
             if !need[i] {
                 continue;
@@ -365,6 +368,21 @@ impl Plan {
                     let rows_picked = picked[*by].as_deref().unwrap_or(&[]);
                     out = self.gather(*target, *field, rows_picked);
                 }
+                _ if patch.is_none()
+                    && kernel::fill(
+                        node,
+                        &mut ctx,
+                        kernel::Place {
+                            rows,
+                            masks: masks.get_or_insert_with(|| {
+                                (0..n).map(|r| row_mask(rows.get(r))).collect()
+                            }),
+                            path,
+                        },
+                        &mut out,
+                        &entity.nodes,
+                        &columns,
+                    ) => {}
                 _ => {
                     for r in 0..n {
                         let row = rows.get(r);

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
+use datagen_core::private::push_cased;
 
 use crate::chunk::{Column, Values};
 use crate::ir::DataType;
@@ -116,6 +117,11 @@ pub(crate) fn render(column: &Column, ty: &DataType, i: usize, case: Case, out: 
     }
     let start = out.len();
     match (&column.values, ty) {
+        // Strings re-cased as they are copied, in one pass.
+        (Values::Str(s), _) if matches!(case, Case::Lower | Case::Upper) => {
+            push_cased(out, s.get(i), matches!(case, Case::Upper));
+            return;
+        }
         (Values::Str(s), _) => out.push_str(s.get(i)),
         (Values::Int(v), _) => out.push_str(itoa::Buffer::new().format(v[i])),
         (Values::Float(v), _) => out.push_str(ryu::Buffer::new().format(v[i])),

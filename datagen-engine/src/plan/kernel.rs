@@ -1,0 +1,186 @@
+//! Column kernels: one tight loop per common generator kind, so a column of a provider, a
+//! template, a range or UUIDs pays the dispatch on its kind once per column, not once per value.
+//!
+//! Each kernel draws exactly what [`draw`](super::fill::draw) draws for the same node and row
+//! (the same stream, the same null decision first), so the two paths give the same values; the
+//! tests compare them on every kind a kernel serves.
+
+use datagen_core::Ctx;
+
+use crate::chunk::Column;
+use crate::plan::fill::Rows;
+use crate::plan::node::{Kind, Node};
+use crate::plan::template::{Piece, render};
+
+/// Where a column's rows are: the rows, each row's stream mask (`seed::row_mask`, computed once
+/// per chunk and shared by every column) and the field's path key.
+#[derive(Clone, Copy)]
+pub(crate) struct Place<'a> {
+    /// The rows.
+    pub rows: Rows<'a>,
+    /// `row_mask(rows.get(r))` for each `r`.
+    pub masks: &'a [u64],
+    /// The field's path key.
+    pub path: u64,
+}
+
+/// Fills `out` with the values of `node` for every row of `place` when a kernel serves the
+/// node's kind, and returns whether it did (otherwise `out` is untouched). `level` and
+/// `siblings` are the node's level and the columns drawn so far.
+pub(crate) fn fill(
+    node: &Node,
+    ctx: &mut Ctx,
+    place: Place<'_>,
+    out: &mut Column,
+    level: &[Node],
+    siblings: &[Column],
+) -> bool {
+    match &node.kind {
+        Kind::Provider(write) => each(node, ctx, place, out, |ctx, out, _| {
+            write(ctx, out.str_buf());
+            out.end_str();
+        }),
+        Kind::Template(pieces) => each(node, ctx, place, out, |_, out, at| {
+            let buf = out.str_buf();
+            for piece in pieces {
+                match piece {
+                    Piece::Lit(text) => buf.push_str(text),
+                    Piece::Field(i, case) => render(&siblings[*i], &level[*i].ty, at, *case, buf),
+                }
+            }
+            out.end_str();
+        }),
+        Kind::IntRange { lo, hi, step: 1 } => each(node, ctx, place, out, |ctx, out, _| {
+            out.push_int(ctx.range(*lo..=*hi));
+        }),
+        Kind::IntRange { lo, hi, step } => each(node, ctx, place, out, |ctx, out, _| {
+            out.push_int(lo + ctx.range(0..=(hi - lo) / step) * step);
+        }),
+        Kind::FloatRange { lo, hi } => each(node, ctx, place, out, |ctx, out, _| {
+            out.push_float(ctx.range(*lo..*hi), node.scale);
+        }),
+        Kind::Uuid => each(node, ctx, place, out, |ctx, out, _| {
+            let hi = ctx.next_u64();
+            let lo = ctx.next_u64();
+            let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
+            out.push_uuid(
+                uuid::Builder::from_random_bytes(bytes)
+                    .into_uuid()
+                    .as_u128(),
+            );
+        }),
+        #[allow(clippy::cast_possible_wrap)]
+        Kind::Key { start } if node.null_rate == 0.0 => {
+            // No draws: the value is the row's number.
+            for r in 0..place.rows.len() {
+                out.push_int(start.wrapping_add(place.rows.get(r) as i64));
+            }
+            true
+        }
+        #[allow(clippy::cast_possible_wrap)]
+        Kind::Key { start } => each(node, ctx, place, out, |_, out, r| {
+            out.push_int(start.wrapping_add(place.rows.get(r) as i64));
+        }),
+        _ => false,
+    }
+}
+
+/// Runs `value` for every row of `place`, with the context at the row's stream and the row's
+/// null decision taken first, as [`draw`](super::fill::draw) does; `value` gets the row's index
+/// in the chunk. Always `true`, for [`fill`]'s arms.
+#[inline(always)]
+fn each(
+    node: &Node,
+    ctx: &mut Ctx,
+    place: Place<'_>,
+    out: &mut Column,
+    mut value: impl FnMut(&mut Ctx, &mut Column, usize),
+) -> bool {
+    let null_rate = node.null_rate;
+    for (r, &mask) in place.masks.iter().enumerate() {
+        ctx.__seek_masked(place.path, place.rows.get(r), mask);
+        if null_rate > 0.0 && ctx.chance(null_rate) {
+            out.push_null();
+            continue;
+        }
+        value(ctx, out, r);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use datagen_core::seed::{child_key, row_mask};
+
+    use crate::chunk::Column;
+    use crate::plan::fill::{Rows, draw};
+    use crate::{Plan, Settings};
+
+    /// Every kind a kernel serves, with and without nulls, and a template over them.
+    const CONFIG: &str = r#"
+seed: 5
+entities:
+  t:
+    rows: 300
+    fields:
+      id: {key: true}
+      maybe_id: {key: true, null_rate: 0.3}
+      first: {provider: person.first_name}
+      last: {provider: person.last_name, null_rate: 0.2}
+      email: {template: "{first|lower}.{last|upper}@{id}.example.com"}
+      age: {range: [18, 90]}
+      age_or_null: {range: [18, 90], null_rate: 0.5}
+      at: {type: timestamptz, range: ["2020-01-01T00:00:00Z", "2025-12-31T23:59:59Z"]}
+      day: {type: date, range: ["1940-01-01", "2010-12-31"]}
+      balance: {range: [0.0, 100000.0]}
+      price: {type: "decimal(9,2)", range: [0.5, 99.5]}
+      uid: {type: uuid}
+      uid_or_null: {type: uuid, null_rate: 0.1}
+"#;
+
+    #[test]
+    fn kernels_draw_what_draw_draws() {
+        let (schema, diags) = crate::config::parse(CONFIG, None);
+        assert!(diags.is_empty(), "{diags:?}");
+        let plan = Plan::new(&schema, &Settings::default()).expect("a valid config");
+        let (nodes, _, _, _) = plan.parts(0);
+        let range = 17..300;
+        let rows = Rows::Range(&range);
+        let masks: Vec<u64> = range.clone().map(row_mask).collect();
+        let entity_path = plan.ctx.__entity_path(datagen_core::seed::name_hash("t"));
+        let mut by_kernel: Vec<Column> = Vec::new();
+        let mut by_draw: Vec<Column> = Vec::new();
+        let mut served = 0;
+        for node in nodes {
+            let path = child_key(entity_path, node.hash);
+            let mut ctx = plan.ctx.clone();
+            let mut kernel_out = Column::with_type(&node.ty, rows.len());
+            let place = super::Place {
+                rows,
+                masks: &masks,
+                path,
+            };
+            // Siblings are the columns drawn so far; the config lists them in generation order.
+            if super::fill(node, &mut ctx, place, &mut kernel_out, nodes, &by_kernel) {
+                served += 1;
+            }
+            let mut draw_out = Column::with_type(&node.ty, rows.len());
+            for r in 0..rows.len() {
+                let row = rows.get(r);
+                ctx.__seek(path, row);
+                draw(node, &mut ctx, path, row, &mut draw_out, nodes, &by_draw, r);
+            }
+            assert_eq!(kernel_out, draw_out, "field `{}`", node.name);
+            by_kernel.push(kernel_out);
+            by_draw.push(draw_out);
+        }
+        assert_eq!(
+            served,
+            nodes.len(),
+            "every field of the config has a kernel"
+        );
+        // And the plan's chunk (which uses the kernels) has the same columns.
+        let chunk = plan.chunk(0, range);
+        assert_eq!(chunk.columns, by_draw);
+    }
+}
