@@ -6,11 +6,13 @@
 //! tests compare them on every kind a kernel serves.
 
 use datagen_core::Ctx;
+use datagen_core::private::push_cased;
 
-use crate::chunk::Column;
+use crate::chunk::{Column, Strings, Values};
+use crate::ir::DataType;
 use crate::plan::fill::Rows;
 use crate::plan::node::{Kind, Node};
-use crate::plan::template::{Piece, render};
+use crate::plan::template::{Case, Piece, render};
 
 /// Where a column's rows are: the rows, each row's stream mask (`seed::row_mask`, computed once
 /// per chunk and shared by every column) and the field's path key.
@@ -40,16 +42,45 @@ pub(crate) fn fill(
             write(ctx, out.str_buf());
             out.end_str();
         }),
-        Kind::Template(pieces) => each(node, ctx, place, out, |_, out, at| {
-            let buf = out.str_buf();
-            for piece in pieces {
-                match piece {
-                    Piece::Lit(text) => buf.push_str(text),
-                    Piece::Field(i, case) => render(&siblings[*i], &level[*i].ty, at, *case, buf),
+        Kind::Template(pieces) => {
+            // Text fields with no nulls (most placeholders) are read straight from their
+            // strings; anything else goes through `render`.
+            let pieces: Vec<Resolved<'_>> = pieces
+                .iter()
+                .map(|piece| match piece {
+                    Piece::Lit(text) => Resolved::Lit(text),
+                    Piece::Field(i, case) => match (&siblings[*i], case) {
+                        (
+                            Column {
+                                values: Values::Str(strings),
+                                validity: None,
+                            },
+                            Case::Keep | Case::Lower | Case::Upper,
+                        ) if level[*i].ty == DataType::String => Resolved::Text(strings, *case),
+                        _ => Resolved::Render(*i, *case),
+                    },
+                })
+                .collect();
+            each(node, ctx, place, out, |_, out, at| {
+                let buf = out.str_buf();
+                for piece in &pieces {
+                    match piece {
+                        Resolved::Lit(text) => buf.push_str(text),
+                        Resolved::Text(strings, Case::Lower) => {
+                            push_cased(buf, strings.get(at), false);
+                        }
+                        Resolved::Text(strings, Case::Upper) => {
+                            push_cased(buf, strings.get(at), true);
+                        }
+                        Resolved::Text(strings, _) => buf.push_str(strings.get(at)),
+                        Resolved::Render(i, case) => {
+                            render(&siblings[*i], &level[*i].ty, at, *case, buf);
+                        }
+                    }
                 }
-            }
-            out.end_str();
-        }),
+                out.end_str();
+            })
+        }
         Kind::IntRange { lo, hi, step: 1 } => each(node, ctx, place, out, |ctx, out, _| {
             out.push_int(ctx.range(*lo..=*hi));
         }),
@@ -83,6 +114,16 @@ pub(crate) fn fill(
         }),
         _ => false,
     }
+}
+
+/// A template piece with its field's column looked at once per chunk.
+enum Resolved<'a> {
+    /// Literal text.
+    Lit(&'a str),
+    /// A text field without nulls, in a case (`Keep`, `Lower` or `Upper`).
+    Text(&'a Strings, Case),
+    /// Any other field, by index: printed by `render`.
+    Render(usize, Case),
 }
 
 /// Runs `value` for every row of `place`, with the context at the row's stream and the row's
@@ -127,7 +168,7 @@ entities:
       maybe_id: {key: true, null_rate: 0.3}
       first: {provider: person.first_name}
       last: {provider: person.last_name, null_rate: 0.2}
-      email: {template: "{first|lower}.{last|upper}@{id}.example.com"}
+      email: {template: "{first|lower}.{first|upper}.{first}.{last|upper}@{id}.example.com"}
       age: {range: [18, 90]}
       age_or_null: {range: [18, 90], null_rate: 0.5}
       at: {type: timestamptz, range: ["2020-01-01T00:00:00Z", "2025-12-31T23:59:59Z"]}
