@@ -201,11 +201,25 @@ fn pump(
     progress: &dyn Progress,
 ) -> io::Result<()> {
     let ranges = chunks(range, job.chunk_rows);
-    let make =
-        |r: &Range<u64>| Piece::make(job.plan, e, r.clone(), job.format, state_partition(job, e));
+    // With workers, encoded pieces' buffers go back to them once written: a chunk's text is
+    // megabytes, allocated in a worker and freed by the writer, and fresh buffers cost page
+    // faults on every chunk.
+    let buffers = piece::Buffers::default();
+    let make = |r: &Range<u64>| {
+        Piece::make(
+            job.plan,
+            e,
+            r.clone(),
+            job.format,
+            state_partition(job, e),
+            &buffers,
+        )
+    };
     state.start()?;
     if job.threads <= 1 || ranges.len() <= 1 {
         for r in &ranges {
+            // On one thread the allocator reuses the freed buffer by itself (and keeping it
+            // makes glibc hand the chunk's columns back to the system after every chunk).
             let piece = make(r);
             state.consume(&piece)?;
             progress.advance(r.end - r.start, state.files.bytes.load(Ordering::Relaxed));
@@ -233,6 +247,7 @@ fn pump(
                 .recv()
                 .map_err(|_| io::Error::other("a generator thread stopped"))?;
             state.consume(&piece)?;
+            buffers.give(piece);
             progress.advance(r.end - r.start, state.files.bytes.load(Ordering::Relaxed));
         }
         Ok(())

@@ -2,11 +2,47 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use datagen_engine::{Chunk, ColumnSchema, Plan, plan::value_text};
 
 use super::files::partition_dir;
 use crate::format::Format;
+
+/// Text buffers of written pieces, for the next pieces to encode into.
+#[derive(Default)]
+pub(crate) struct Buffers(Mutex<Vec<(Vec<u8>, Vec<usize>)>>);
+
+impl Buffers {
+    /// At most this many buffers are kept: enough for every piece in flight.
+    const KEEP: usize = 16;
+
+    /// An empty text buffer and row-end list, reused when one is free.
+    fn take(&self) -> (Vec<u8>, Vec<usize>) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Hands back a written piece's buffers.
+    pub(crate) fn give(&self, piece: Piece) {
+        let (mut text, mut ends) = (piece.text, piece.ends);
+        if text.capacity() == 0 {
+            return;
+        }
+        text.clear();
+        ends.clear();
+        let mut free = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if free.len() < Self::KEEP {
+            free.push((text, ends));
+        }
+    }
+}
 
 /// One generated chunk, ready for the writer.
 pub(crate) struct Piece {
@@ -31,6 +67,7 @@ impl Piece {
         rows: Range<u64>,
         format: &Format,
         partition: Option<usize>,
+        buffers: &Buffers,
     ) -> Piece {
         let chunk = plan.chunk(e, rows.clone());
         let table = plan.table(e);
@@ -42,8 +79,9 @@ impl Piece {
         };
         match format {
             Format::Text(f) => {
-                let mut text = Vec::with_capacity(len * row_estimate(table));
-                let mut ends = Vec::with_capacity(len);
+                let (mut text, mut ends) = buffers.take();
+                text.reserve(len * row_estimate(table));
+                ends.reserve(len);
                 f.encode_rows(table, &chunk, &mut text, &mut ends);
                 Piece {
                     start: rows.start,
