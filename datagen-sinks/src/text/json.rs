@@ -9,6 +9,7 @@
 use datagen_engine::ir::DataType;
 use datagen_engine::{Chunk, Column, TableSchema, Values};
 
+use super::json_rows::RowPlan;
 use super::maps::{MapShapes, PLAIN, Shape};
 use super::{item_type, push_scalar, range, struct_field, value};
 use crate::format::TextFormat;
@@ -104,7 +105,7 @@ pub(crate) fn push_shaped(
 }
 
 /// Each column's `"name":` (with the `,` before every key but the first), escaped once.
-fn keys(table: &TableSchema) -> Vec<Vec<u8>> {
+pub(super) fn keys(table: &TableSchema) -> Vec<Vec<u8>> {
     table
         .columns
         .iter()
@@ -123,7 +124,7 @@ fn keys(table: &TableSchema) -> Vec<Vec<u8>> {
 
 /// Appends row `row` of `chunk` as one compact JSON object, keys (from [`keys`]) in column order,
 /// the maps of `shapes` (one per column) as objects.
-fn push_keyed_row(
+pub(super) fn push_keyed_row(
     out: &mut Vec<u8>,
     keys: &[Vec<u8>],
     shapes: Option<&[Shape]>,
@@ -158,7 +159,8 @@ pub(crate) fn push_json_row(out: &mut Vec<u8>, table: &TableSchema, chunk: &Chun
     push_keyed_row(out, &keys(table), None, table, chunk, row);
 }
 
-/// Encodes every row of `chunk`, each followed by `after`, escaping the keys once.
+/// Encodes every row of `chunk`, each followed by `after`, from a [`RowPlan`] made once for the
+/// chunk (a document table's rows one by one).
 fn push_json_rows(
     maps: &MapShapes,
     table: &TableSchema,
@@ -167,13 +169,18 @@ fn push_json_rows(
     out: &mut Vec<u8>,
     ends: &mut Vec<usize>,
 ) {
-    let keys = keys(table);
     let shapes = maps.get(table);
-    for row in 0..chunk.len {
-        push_keyed_row(out, &keys, shapes.as_deref(), table, chunk, row);
-        out.extend_from_slice(after);
-        ends.push(out.len());
+    if table.document {
+        let keys = keys(table);
+        for row in 0..chunk.len {
+            push_keyed_row(out, &keys, shapes.as_deref(), table, chunk, row);
+            out.extend_from_slice(after);
+            ends.push(out.len());
+        }
+        return;
     }
+    let names = table.columns.iter().map(|c| (c.name.as_str(), &c.ty));
+    RowPlan::new(names, shapes.as_deref(), chunk, after).push_rows(chunk.len, out, ends);
 }
 
 /// Appends row `row` of `chunk` as one compact JSON object, Avro maps as objects.

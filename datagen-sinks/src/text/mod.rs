@@ -8,8 +8,10 @@
 //! are compact JSON text in CSV and `tbl`, nested elements in XML.
 
 mod avro_json;
+mod cursor;
 mod delimited;
 mod json;
+mod json_rows;
 mod maps;
 mod sql;
 pub mod value;

@@ -1,6 +1,8 @@
 //! Fast value printing shared by the text formats: numbers, dates, times, UUIDs, hex and JSON
 //! strings, appended to a byte buffer without `fmt` machinery.
 
+use super::cursor::put;
+
 /// `"00" "01" ... "99"`: two digits per entry.
 const DIGITS2: &[u8; 200] = b"\
 0001020304050607080910111213141516171819\
@@ -20,10 +22,10 @@ fn push2(out: &mut Vec<u8>, n: u32) {
     out.extend_from_slice(&two(n));
 }
 
-/// `n` (0..=99) as two digits.
+/// `n` (0..=99, which every caller ensures) as two digits.
 #[inline]
 fn two(n: u32) -> [u8; 2] {
-    let i = (n as usize % 100) * 2;
+    let i = n as usize * 2;
     [DIGITS2[i], DIGITS2[i + 1]]
 }
 
@@ -84,54 +86,101 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// The days from 0000-01-01 to 1970-01-01 and from 1970-01-01 to 10000-01-01: the dates
+/// [`date_text`] spells.
+const FOUR_DIGIT_YEARS: std::ops::Range<i64> = -719_528..2_932_897;
+
+/// The date `days` since 1970-01-01 as `YYYY-MM-DD` when its year is 0000..=9999.
+///
+/// Neri and Schneider's Euclidean affine `to_date` (2022), all in `u32`: a few multiplications
+/// where [`civil_from_days`] divides; the tests compare the two on every such day.
+#[inline]
+pub fn date_text(days: i64) -> Option<[u8; 10]> {
+    /// 82 400-year cycles moved forward so that everything is unsigned.
+    const SHIFT: u32 = 82;
+    const K: u32 = 719_468 + 146_097 * SHIFT;
+    const L: u32 = 400 * SHIFT;
+    if !FOUR_DIGIT_YEARS.contains(&days) {
+        return None;
+    }
+    // In range, so no overflow: days + K < 2^24.
+    let n = (days as i32 as u32).wrapping_add(K);
+    let n1 = 4 * n + 3;
+    let century = n1 / 146_097;
+    let nc = n1 % 146_097 / 4;
+    let p2 = 2_939_745u64 * u64::from(4 * nc + 3);
+    let year_of_century = (p2 >> 32) as u32;
+    let day_of_year = (p2 as u32) / 2_939_745 / 4;
+    let n3 = 2141 * day_of_year + 197_913;
+    let (month, day) = (n3 >> 16, (n3 & 0xffff) / 2141 + 1);
+    let january_or_february = day_of_year >= 306;
+    let year = 100 * century + year_of_century + u32::from(january_or_february) - L;
+    let month = if january_or_february {
+        month - 12
+    } else {
+        month
+    };
+    let [y0, y1] = two(year / 100);
+    let [y2, y3] = two(year % 100);
+    let [m0, m1] = two(month);
+    let [d0, d1] = two(day);
+    Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
+}
+
 /// Appends the date `days` since 1970-01-01 as `YYYY-MM-DD`. Years outside 0000..=9999 are
 /// written as chrono does: `-0001-01-01`, `+10000-01-01`.
 pub fn push_date(out: &mut Vec<u8>, days: i64) {
-    let (year, month, day) = civil_from_days(days);
-    if (0..=9999).contains(&year) {
-        // The common case in one copy.
-        let y = year as u32;
-        let [y0, y1] = two(y / 100);
-        let [y2, y3] = two(y % 100);
-        let [m0, m1] = two(month);
-        let [d0, d1] = two(day);
-        out.extend_from_slice(&[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]);
+    if let Some(text) = date_text(days) {
+        out.extend_from_slice(&text);
         return;
-    } else {
-        out.push(if year < 0 { b'-' } else { b'+' });
-        let abs = year.unsigned_abs();
-        let mut buf = itoa::Buffer::new();
-        let digits = buf.format(abs).as_bytes();
-        out.resize(out.len() + 4usize.saturating_sub(digits.len()), b'0');
-        out.extend_from_slice(digits);
     }
+    let (year, month, day) = civil_from_days(days);
+    out.push(if year < 0 { b'-' } else { b'+' });
+    let abs = year.unsigned_abs();
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(abs).as_bytes();
+    out.resize(out.len() + 4usize.saturating_sub(digits.len()), b'0');
+    out.extend_from_slice(digits);
     out.push(b'-');
     push2(out, month);
     out.push(b'-');
     push2(out, day);
 }
 
-/// Appends a time of day, `micros` since midnight (taken modulo a day), as `HH:MM:SS`, with
-/// `.ffffff` only when the microseconds are not zero.
-pub fn push_time(out: &mut Vec<u8>, micros: i64) {
-    let micros = micros.rem_euclid(MICROS_PER_DAY) as u64;
+/// The time of day `micros` (below a day) as `HH:MM:SS`, then `.ffffff` only when the
+/// microseconds are not zero, and its length (8 or 15).
+#[inline]
+fn time_text(micros: u64) -> ([u8; 15], usize) {
     let secs = (micros / 1_000_000) as u32;
     let frac = (micros % 1_000_000) as u32;
     let [h0, h1] = two(secs / 3600);
     let [m0, m1] = two(secs / 60 % 60);
     let [s0, s1] = two(secs % 60);
-    out.extend_from_slice(&[h0, h1, b':', m0, m1, b':', s0, s1]);
-    if frac != 0 {
-        out.push(b'.');
-        push2(out, frac / 10_000);
-        push2(out, frac / 100 % 100);
-        push2(out, frac % 100);
+    let mut text = [h0, h1, b':', m0, m1, b':', s0, s1, b'.', 0, 0, 0, 0, 0, 0];
+    if frac == 0 {
+        return (text, 8);
     }
+    let [a, b] = two(frac / 10_000);
+    let [c, d] = two(frac / 100 % 100);
+    let [e, f] = two(frac % 100);
+    text[9..].copy_from_slice(&[a, b, c, d, e, f]);
+    (text, 15)
+}
+
+/// Appends a time of day, `micros` since midnight (taken modulo a day), as `HH:MM:SS`, with
+/// `.ffffff` only when the microseconds are not zero.
+pub fn push_time(out: &mut Vec<u8>, micros: i64) {
+    let (text, len) = time_text(micros.rem_euclid(MICROS_PER_DAY) as u64);
+    put(out, &text, len);
 }
 
 /// Appends a timestamp, `micros` since 1970-01-01T00:00:00, as
 /// `YYYY-MM-DD{sep}HH:MM:SS[.ffffff]`, followed by `Z` when `zulu`.
 pub fn push_timestamp(out: &mut Vec<u8>, micros: i64, sep: u8, zulu: bool) {
+    if let Some((text, len)) = timestamp_text(micros, sep, zulu) {
+        put(out, &text, len);
+        return;
+    }
     push_date(out, micros.div_euclid(MICROS_PER_DAY));
     out.push(sep);
     push_time(out, micros.rem_euclid(MICROS_PER_DAY));
@@ -140,16 +189,75 @@ pub fn push_timestamp(out: &mut Vec<u8>, micros: i64, sep: u8, zulu: bool) {
     }
 }
 
+/// The timestamp `micros` as [`push_timestamp`] writes it, in the first `len` bytes of a block,
+/// when its year is 0000..=9999.
+#[inline]
+pub(crate) fn timestamp_text(micros: i64, sep: u8, zulu: bool) -> Option<([u8; 32], usize)> {
+    let date = date_text(micros.div_euclid(MICROS_PER_DAY))?;
+    let (time, time_len) = time_text(micros.rem_euclid(MICROS_PER_DAY) as u64);
+    let mut text = [0u8; 32];
+    text[..10].copy_from_slice(&date);
+    text[10] = sep;
+    text[11..26].copy_from_slice(&time);
+    let mut len = 11 + time_len;
+    text[len] = b'Z';
+    len += usize::from(zulu);
+    Some((text, len))
+}
+
+/// The time of day `micros` since midnight (taken modulo a day) as [`push_time`] writes it,
+/// in the first `len` bytes of a block.
+#[inline]
+pub(crate) fn time_of_day_text(micros: i64) -> ([u8; 15], usize) {
+    time_text(micros.rem_euclid(MICROS_PER_DAY) as u64)
+}
+
+/// `v` as 16 lowercase hex digits, most significant first, as they lie in memory: the first
+/// digit in the lowest byte. No loop: each nibble is spread to its own byte, then all sixteen
+/// are turned to ASCII at once.
+#[inline]
+fn hex16(v: u64) -> u128 {
+    const ONES: u128 = u128::MAX / 255;
+    let x = u128::from(v);
+    let x = (x | x << 32) & 0x0000_0000_ffff_ffff_0000_0000_ffff_ffff;
+    let x = (x | x << 16) & 0x0000_ffff_0000_ffff_0000_ffff_0000_ffff;
+    let x = (x | x << 8) & 0x00ff_00ff_00ff_00ff_00ff_00ff_00ff_00ff;
+    let x = (x | x << 4) & (ONES * 0x0f);
+    // A nibble of 10 or more carries into bit 4 of its byte when 6 is added.
+    let letters = ((x + ONES * 6) >> 4) & ONES;
+    (x + ONES * b'0' as u128 + letters * (b'a' - b'0' - 10) as u128).swap_bytes()
+}
+
 /// Appends a UUID (its big-endian bytes, as `uuid::Uuid::from_u128`) in lowercase hyphenated form.
+#[inline]
 pub fn push_uuid(out: &mut Vec<u8>, v: u128) {
-    /// Where each byte's two digits go in `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`.
-    const AT: [usize; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-    let mut text = [b'-'; 36];
-    for (b, at) in v.to_be_bytes().iter().zip(AT) {
-        text[at] = HEX[usize::from(b >> 4)];
-        text[at + 1] = HEX[usize::from(b & 15)];
-    }
-    out.extend_from_slice(&text);
+    out.extend_from_slice(&uuid_text(v));
+}
+
+/// A UUID as [`push_uuid`] writes it: the digits of each half ([`hex16`]) moved into place
+/// with the hyphens by shifts, three stores in all.
+#[inline]
+pub(crate) fn uuid_text(v: u128) -> [u8; 36] {
+    const DASH: u128 = b'-' as u128;
+    let high = hex16((v >> 64) as u64);
+    let low = hex16(v as u64);
+    // Bytes 0..16: high digits 0..8, `-`, 8..12, `-`, 12..14.
+    let first = high & u128::from(u64::MAX)
+        | DASH << 64
+        | (high >> 64 & 0xffff_ffff) << 72
+        | DASH << 104
+        | (high >> 96 & 0xffff) << 112;
+    // Bytes 16..32: high digits 14..16, `-`, low digits 0..4, `-`, 4..12.
+    let second = high >> 112
+        | DASH << 16
+        | (low & 0xffff_ffff) << 24
+        | DASH << 56
+        | (low >> 32 & u128::from(u64::MAX)) << 64;
+    let mut text = [0u8; 36];
+    text[..16].copy_from_slice(&first.to_le_bytes());
+    text[16..32].copy_from_slice(&second.to_le_bytes());
+    text[32..].copy_from_slice(&((low >> 96) as u32).to_le_bytes());
+    text
 }
 
 /// Appends `bytes` as lowercase hex, two digits a byte.
@@ -211,6 +319,25 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
+}
+
+/// Whether any byte of `bytes` is one a JSON string escapes (a control, `"` or `\\`). Checks
+/// 64 bytes at a time without branching inside them, which the compiler turns into vector
+/// compares: cheap enough to run over a whole column's text once per chunk.
+pub(crate) fn has_json_escape(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        let hits = block.iter().fold(0u8, |acc, &b| {
+            acc | u8::from(b < 0x20 || b == b'"' || b == b'\\')
+        });
+        if hits != 0 {
+            return true;
+        }
+    }
+    blocks
+        .remainder()
+        .iter()
+        .any(|&b| JSON_ESCAPE[usize::from(b)])
 }
 
 /// The length of the longest prefix of whole 8-byte words of `bytes` with no byte a JSON string
@@ -346,6 +473,60 @@ mod tests {
             s(|o| push_json_str(o, "plain words, no escapes")),
             "\"plain words, no escapes\""
         );
+    }
+
+    #[test]
+    fn fast_dates_match_civil_from_days_on_every_four_digit_year() {
+        for days in FOUR_DIGIT_YEARS {
+            let (y, m, d) = civil_from_days(days);
+            let want = format!("{y:04}-{m:02}-{d:02}");
+            let got = date_text(days).expect("a four-digit year");
+            assert_eq!(std::str::from_utf8(&got).unwrap(), want, "{days}");
+        }
+        assert_eq!(date_text(FOUR_DIGIT_YEARS.start - 1), None);
+        assert_eq!(date_text(FOUR_DIGIT_YEARS.end), None);
+        assert_eq!(s(|o| push_date(o, 2_932_897)), "+10000-01-01");
+        assert_eq!(s(|o| push_date(o, 2_932_896)), "9999-12-31");
+    }
+
+    #[test]
+    fn uuids_match_a_byte_by_byte_spelling() {
+        let mut v: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
+        for _ in 0..2000 {
+            v = v.rotate_left(7) ^ v.wrapping_mul(0x2545_f491_4f6c_dd1d);
+            let hex: String = v.to_be_bytes().iter().map(|b| format!("{b:02x}")).collect();
+            let want = format!(
+                "{}-{}-{}-{}-{}",
+                &hex[..8],
+                &hex[8..12],
+                &hex[12..16],
+                &hex[16..20],
+                &hex[20..]
+            );
+            assert_eq!(s(|o| push_uuid(o, v)), want);
+        }
+        assert_eq!(
+            s(|o| push_uuid(o, u128::MAX)),
+            "ffffffff-ffff-ffff-ffff-ffffffffffff"
+        );
+    }
+
+    #[test]
+    fn timestamps_beyond_four_digit_years_and_copy_windows() {
+        assert_eq!(
+            s(|o| push_timestamp(o, i64::MIN, b'T', true)),
+            "-290308-12-21T19:59:05.224192Z"
+        );
+        assert_eq!(
+            s(|o| push_timestamp(o, 253_402_300_800_000_000, b'T', false)),
+            "+10000-01-01T00:00:00"
+        );
+        assert_eq!(s(|o| push_time(o, -1)), "23:59:59.999999");
+        assert!(has_json_escape(
+            &[b'a'; 200].iter().chain(b"\\").copied().collect::<Vec<_>>()
+        ));
+        assert!(has_json_escape(&[[b'a'; 70].as_slice(), b"\x1f"].concat()));
+        assert!(!has_json_escape("é€ plain text, no escapes at all, but long enough for two blocks: 0123456789abcdef0123456789".as_bytes()));
     }
 
     #[test]
