@@ -348,6 +348,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn push_cased_matches_std() {
+        let samples = [
+            "",
+            "abc",
+            "ABC Def",
+            "ΣΑΣ",
+            "ὈΔΥΣΣΕΎΣ",
+            "straße",
+            "İstanbul",
+            "ǅ",
+            "a\u{0}b",
+            "ﬁ",
+            "x\u{7f}Ω",
+            "ΑΣ b",
+            "tschüß",
+        ];
+        for s in samples {
+            for prefix in ["", "pre", "ΣΑ"] {
+                let mut out = prefix.to_string();
+                push_cased(&mut out, s, false);
+                assert_eq!(out, format!("{prefix}{}", s.to_lowercase()), "{s}");
+                let mut out = prefix.to_string();
+                push_cased(&mut out, s, true);
+                assert_eq!(out, format!("{prefix}{}", s.to_uppercase()), "{s}");
+            }
+        }
+        // Every character, where a final sigma and the ASCII neighbours matter.
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            let s = format!("A{c}Σ");
+            let mut out = String::new();
+            push_cased(&mut out, &s, false);
+            assert_eq!(out, s.to_lowercase());
+        }
+    }
+
+    #[test]
     fn unique_integers_enumerate_their_domain() {
         assert_eq!(<i8 as UniqueInt>::DOMAIN, 256);
         assert_eq!(<u128 as UniqueInt>::DOMAIN, u128::MAX);

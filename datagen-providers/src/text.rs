@@ -49,6 +49,10 @@ static FOUR_DIGITS: &str = {
 /// into `memcpy`, whose size dispatch mispredicts when short lengths vary.
 #[inline(always)]
 fn push_group(out: &mut String, value: u32, width: usize) {
+    debug_assert!(
+        (1..=4).contains(&width) && value < 10_000,
+        "{value} in {width} digits"
+    );
     let end = 4 * value as usize + 4;
     match width {
         4 => out.push_str(&FOUR_DIGITS[end - 4..end]),

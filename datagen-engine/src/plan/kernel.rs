@@ -153,13 +153,15 @@ fn each(
 mod tests {
     use datagen_core::seed::{child_key, row_mask};
 
-    use crate::chunk::Column;
+    use crate::chunk::{Column, Values};
     use crate::plan::fill::{Rows, draw};
     use crate::{Plan, Settings};
 
     /// Every kind a kernel serves, with and without nulls, and a template over them.
     const CONFIG: &str = r#"
 seed: 5
+# German names: umlauts and ß through the re-casing of the template.
+locale: de_DE
 entities:
   t:
     rows: 300
@@ -184,10 +186,26 @@ entities:
         let (schema, diags) = crate::config::parse(CONFIG, None);
         assert!(diags.is_empty(), "{diags:?}");
         let plan = Plan::new(&schema, &Settings::default()).expect("a valid config");
-        let (nodes, _, _, _) = plan.parts(0);
         let range = 17..300;
-        let rows = Rows::Range(&range);
-        let masks: Vec<u64> = range.clone().map(row_mask).collect();
+        let by_draw = compare(&plan, Rows::Range(&range));
+        let Values::Str(emails) = &by_draw[4].values else {
+            panic!("the e-mail is text")
+        };
+        assert!(
+            (0..emails.len()).any(|i| !emails.get(i).is_ascii()),
+            "some names are re-cased beyond ASCII"
+        );
+        // The plan's chunk (which uses the kernels) has the same columns.
+        assert_eq!(plan.chunk(0, range).columns, by_draw);
+        // Rows in any order, repeated, as lookups ask for them.
+        compare(&plan, Rows::List(&[5, 3, 299, 3, 0, 42, 41]));
+    }
+
+    /// Fills every field of the config's entity for `rows` by the kernels and by `draw`,
+    /// asserts they agree and that a kernel served every field; returns the columns.
+    fn compare(plan: &Plan, rows: Rows<'_>) -> Vec<Column> {
+        let (nodes, _, _, _) = plan.parts(0);
+        let masks: Vec<u64> = (0..rows.len()).map(|r| row_mask(rows.get(r))).collect();
         let entity_path = plan.ctx.__entity_path(datagen_core::seed::name_hash("t"));
         let mut by_kernel: Vec<Column> = Vec::new();
         let mut by_draw: Vec<Column> = Vec::new();
@@ -220,8 +238,6 @@ entities:
             nodes.len(),
             "every field of the config has a kernel"
         );
-        // And the plan's chunk (which uses the kernels) has the same columns.
-        let chunk = plan.chunk(0, range);
-        assert_eq!(chunk.columns, by_draw);
+        by_draw
     }
 }

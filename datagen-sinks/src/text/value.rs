@@ -25,6 +25,7 @@ fn push2(out: &mut Vec<u8>, n: u32) {
 /// `n` (0..=99, which every caller ensures) as two digits.
 #[inline]
 fn two(n: u32) -> [u8; 2] {
+    debug_assert!(n < 100, "{n} is not two digits");
     let i = n as usize * 2;
     [DIGITS2[i], DIGITS2[i + 1]]
 }

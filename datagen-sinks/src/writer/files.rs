@@ -249,3 +249,43 @@ pub(crate) fn partition_dir(field: &str, value: Option<&str>) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use super::{Counting, MAX_WRITE};
+
+    /// Records the size of every write it is given.
+    struct Sizes(Vec<usize>, Vec<u8>);
+
+    impl Write for Sizes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.push(buf.len());
+            self.1.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn writes_are_cut_at_the_cap_and_every_byte_is_counted() {
+        let bytes = Arc::new(AtomicU64::new(0));
+        let mut w = Counting {
+            inner: Sizes(Vec::new(), Vec::new()),
+            bytes: Arc::clone(&bytes),
+        };
+        let data: Vec<u8> = (0..(2 * MAX_WRITE + 123))
+            .map(|i| (i % 251) as u8)
+            .collect();
+        w.write_all(&data).expect("an in-memory write");
+        w.write_all(b"tail").expect("an in-memory write");
+        assert_eq!(w.inner.0, [MAX_WRITE, MAX_WRITE, 123, 4]);
+        assert_eq!(&w.inner.1[..data.len()], &data[..]);
+        assert_eq!(bytes.load(Ordering::Relaxed), data.len() as u64 + 4);
+    }
+}

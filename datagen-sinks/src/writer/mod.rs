@@ -218,8 +218,9 @@ fn pump(
     state.start()?;
     if job.threads <= 1 || ranges.len() <= 1 {
         for r in &ranges {
-            // On one thread the allocator reuses the freed buffer by itself (and keeping it
-            // makes glibc hand the chunk's columns back to the system after every chunk).
+            // On one thread the allocator reuses the freed buffer by itself. Keeping it made
+            // glibc return the chunk's columns to the system after every chunk instead: 32,800
+            // page faults for W2's million rows against 2,800 (`/usr/bin/time -f %R`).
             let piece = make(r);
             state.consume(&piece)?;
             progress.advance(r.end - r.start, state.files.bytes.load(Ordering::Relaxed));

@@ -14,8 +14,13 @@ use crate::format::Format;
 pub(crate) struct Buffers(Mutex<Vec<(Vec<u8>, Vec<usize>)>>);
 
 impl Buffers {
-    /// At most this many buffers are kept: enough for every piece in flight.
+    /// At most this many buffers are kept. The pieces in flight (about three per worker) bound
+    /// how many exist; this caps what stays allocated when there are many workers.
     const KEEP: usize = 16;
+
+    /// A buffer grown past this by a chunk of huge values is dropped, not kept for the next
+    /// chunks.
+    const MAX_KEPT_BYTES: usize = 32 << 20;
 
     /// An empty text buffer and row-end list, reused when one is free.
     fn take(&self) -> (Vec<u8>, Vec<usize>) {
@@ -29,7 +34,7 @@ impl Buffers {
     /// Hands back a written piece's buffers.
     pub(crate) fn give(&self, piece: Piece) {
         let (mut text, mut ends) = (piece.text, piece.ends);
-        if text.capacity() == 0 {
+        if text.capacity() == 0 || text.capacity() > Self::MAX_KEPT_BYTES {
             return;
         }
         text.clear();
