@@ -308,14 +308,7 @@ impl Ctx {
     #[doc(hidden)]
     #[inline]
     pub fn __seek(&mut self, path: u64, row: u64) {
-        let mask = row_mask(row);
-        self.scope = Scope {
-            path,
-            row,
-            mask,
-            in_row: true,
-        };
-        self.stream = Stream::new(path ^ mask);
+        self.__seek_masked(path, row, row_mask(row));
     }
 
     /// [`Ctx::__seek`] with the row's mask (`seed::row_mask(row)`) already computed: engines that

@@ -144,16 +144,7 @@ pub(crate) fn draw(
             };
             out.push_bool(b);
         }
-        Kind::Uuid => {
-            let hi = ctx.next_u64();
-            let lo = ctx.next_u64();
-            let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
-            out.push_uuid(
-                uuid::Builder::from_random_bytes(bytes)
-                    .into_uuid()
-                    .as_u128(),
-            );
-        }
+        Kind::Uuid => out.push_uuid(draw_uuid(ctx)),
         Kind::Bytes { min, max } => push_bytes(*min + ctx.range(0..=*max - *min), ctx, out),
         Kind::Offset { from, lo, hi } => match siblings[*from].int_at(at) {
             Some(base) => out.push_int(base.saturating_add(ctx.range(*lo..=*hi))),
@@ -218,6 +209,17 @@ pub(crate) fn draw(
         // entities and the entity's path.
         Kind::Ref { .. } | Kind::Lookup { .. } | Kind::Part { .. } => out.push_null(),
     }
+}
+
+/// A version-4 UUID from two draws, as `uuid::Uuid::generate` draws it.
+#[inline]
+pub(crate) fn draw_uuid(ctx: &mut Ctx) -> u128 {
+    let hi = ctx.next_u64();
+    let lo = ctx.next_u64();
+    let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .as_u128()
 }
 
 /// Appends `len` bytes drawn from the row's stream.

@@ -10,7 +10,7 @@ use datagen_core::private::push_cased;
 
 use crate::chunk::{Column, Strings, Values};
 use crate::ir::DataType;
-use crate::plan::fill::Rows;
+use crate::plan::fill::{Rows, draw_uuid};
 use crate::plan::node::{Kind, Node};
 use crate::plan::template::{Case, Piece, render};
 
@@ -91,14 +91,7 @@ pub(crate) fn fill(
             out.push_float(ctx.range(*lo..*hi), node.scale);
         }),
         Kind::Uuid => each(node, ctx, place, out, |ctx, out, _| {
-            let hi = ctx.next_u64();
-            let lo = ctx.next_u64();
-            let bytes = ((u128::from(hi) << 64) | u128::from(lo)).to_be_bytes();
-            out.push_uuid(
-                uuid::Builder::from_random_bytes(bytes)
-                    .into_uuid()
-                    .as_u128(),
-            );
+            out.push_uuid(draw_uuid(ctx));
         }),
         #[allow(clippy::cast_possible_wrap)]
         Kind::Key { start } if node.null_rate == 0.0 => {
