@@ -13,24 +13,13 @@ use datagen_schema::jsonschema::{Draft, JsonSchema, Options};
 use serde_json::Value;
 
 mod jsonschema_support;
-use jsonschema_support::{REMOTE, Remotes, data, files};
+use jsonschema_support::{REMOTE, Remotes, data, files, validator, validator_draft};
 
 /// The context of case `k`, as the engine gives row `k`'s.
 fn row(k: u64) -> Ctx {
     let mut ctx = Ctx::seeded(11);
     ctx.__seek(0x5eed, k);
     ctx
-}
-
-/// The validator's draft for ours.
-fn validator_draft(draft: Draft) -> jsonschema::Draft {
-    match draft {
-        Draft::Draft4 => jsonschema::Draft::Draft4,
-        Draft::Draft6 => jsonschema::Draft::Draft6,
-        Draft::Draft7 => jsonschema::Draft::Draft7,
-        Draft::Draft201909 => jsonschema::Draft::Draft201909,
-        _ => jsonschema::Draft::Draft202012,
-    }
 }
 
 /// The keyword of a validation error as the schema spells it (`dependentRequired` and
@@ -104,16 +93,7 @@ fn load(file: &str) -> (Value, JsonSchema, jsonschema::Validator) {
     let path = data().join(file);
     let text = std::fs::read_to_string(&path).expect("the schema is readable");
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
-    let draft = schema
-        .get("$schema")
-        .and_then(Value::as_str)
-        .and_then(Draft::from_uri)
-        .unwrap_or(Draft::Draft202012);
-    let validator = jsonschema::options()
-        .with_draft(validator_draft(draft))
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the validator compiles the schema");
+    let validator = validator(&schema);
     let compiled = JsonSchema::compile_with(&schema, &Options::new().with_file(&path))
         .unwrap_or_else(|e| panic!("{file}: {e}"));
     (schema, compiled, validator)

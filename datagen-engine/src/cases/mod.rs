@@ -163,13 +163,7 @@ impl Plan {
                 }
                 column += 1;
             }
-            table
-                .columns
-                .extend(LABEL_COLUMNS.iter().map(|n| ColumnSchema {
-                    name: (*n).to_string(),
-                    ty: DataType::String,
-                    nullable: false,
-                }));
+            add_label_columns(&mut table);
             entities.push((table, cases));
             skips.push(Vec::new());
         }
@@ -216,6 +210,12 @@ fn document_cases(
     let mut table = table.clone();
     // Each row is an object of the document and its labels, in every format.
     table.document = false;
+    add_label_columns(&mut table);
+    Some((table, cases, found.skipped))
+}
+
+/// Appends the [`LABEL_COLUMNS`] (text, never null) to a case table's columns.
+fn add_label_columns(table: &mut TableSchema) {
     table
         .columns
         .extend(LABEL_COLUMNS.iter().map(|n| ColumnSchema {
@@ -223,5 +223,4 @@ fn document_cases(
             ty: DataType::String,
             nullable: false,
         }));
-    Some((table, cases, found.skipped))
 }

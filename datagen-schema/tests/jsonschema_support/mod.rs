@@ -1,8 +1,11 @@
 //! What the JSON Schema tests share: the suite's data folder and its remote documents served
-//! from disk.
+//! from disk, and the independent validator each generated instance is checked with.
+
+#![allow(dead_code, reason = "each test binary uses a different part")]
 
 use std::path::{Path, PathBuf};
 
+use datagen_schema::jsonschema::Draft;
 use serde_json::Value;
 
 /// The remote documents' URL prefix in the suite.
@@ -44,4 +47,30 @@ pub(crate) fn files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// The `jsonschema` crate's draft for ours.
+pub(crate) fn validator_draft(draft: Draft) -> jsonschema::Draft {
+    match draft {
+        Draft::Draft4 => jsonschema::Draft::Draft4,
+        Draft::Draft6 => jsonschema::Draft::Draft6,
+        Draft::Draft7 => jsonschema::Draft::Draft7,
+        Draft::Draft201909 => jsonschema::Draft::Draft201909,
+        _ => jsonschema::Draft::Draft202012,
+    }
+}
+
+/// The `jsonschema` crate's validator for `schema`, under the draft its `$schema` names (2020-12
+/// when none), formats asserted.
+pub(crate) fn validator(schema: &Value) -> jsonschema::Validator {
+    let draft = schema
+        .get("$schema")
+        .and_then(Value::as_str)
+        .and_then(Draft::from_uri)
+        .unwrap_or(Draft::Draft202012);
+    jsonschema::options()
+        .with_draft(validator_draft(draft))
+        .should_validate_formats(true)
+        .build(schema)
+        .expect("the validator compiles the schema")
 }
