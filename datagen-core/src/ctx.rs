@@ -5,6 +5,7 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::generate::Entity;
+use crate::keys::KeyCache;
 use crate::locale::Locale;
 use crate::seed::{Stream, child_key, derive_key, name_hash, root_key, row_mask};
 
@@ -88,10 +89,22 @@ impl Restore for SavedRow {
 #[derive(Clone, Debug)]
 pub struct Ctx {
     shared: Arc<Shared>,
-    /// Next row index per entity for [`crate::Generate::generate`] at the top level.
-    counters: Vec<(u64, u64)>,
+    /// Per entity key, for [`crate::Generate::generate`] at the top level: the next row index
+    /// and the entity's path key (row-independent, so computed once).
+    counters: Vec<Counter>,
+    /// Field path keys of derived types, computed once per (type, parent path); see
+    /// [`Ctx::__field_keys`].
+    keys: KeyCache,
     scope: Scope,
     stream: Stream,
+}
+
+/// An entity's next top-level row and its path key.
+#[derive(Clone, Copy, Debug)]
+struct Counter {
+    entity: u64,
+    next: u64,
+    path: u64,
 }
 
 /// The key of the stream a context draws from outside any entity row.
@@ -125,6 +138,7 @@ impl Ctx {
         Self {
             shared: Arc::new(shared),
             counters: Vec::new(),
+            keys: KeyCache::default(),
             scope,
             stream: Stream::new(derive_key(root, ROOT_STREAM)),
         }
@@ -247,27 +261,54 @@ impl Ctx {
     /// Takes the next top-level row index of an entity.
     #[doc(hidden)]
     pub fn __next_row(&mut self, entity: u64) -> u64 {
-        match self.counters.iter_mut().find(|(k, _)| *k == entity) {
-            Some(entry) => {
-                entry.1 += 1;
-                entry.1 - 1
+        self.next_counter(entity).0
+    }
+
+    /// Takes the next top-level row of an entity: its index and the entity's path key.
+    #[inline]
+    fn next_counter(&mut self, entity: u64) -> (u64, u64) {
+        match self.counters.iter_mut().find(|c| c.entity == entity) {
+            Some(counter) => {
+                counter.next += 1;
+                (counter.next - 1, counter.path)
             }
             None => {
-                self.counters.push((entity, 1));
-                0
+                let path = derive_key(self.shared.root, entity);
+                self.counters.push(Counter {
+                    entity,
+                    next: 1,
+                    path,
+                });
+                (0, path)
             }
         }
+    }
+
+    /// Takes the next top-level row of the entity whose name hashes to `entity` and enters it:
+    /// [`Ctx::__next_row`] then [`Ctx::__begin_row`], with the entity's path key computed once
+    /// per context rather than once per row.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __begin_next_row(&mut self, entity: u64) -> SavedRow {
+        let (row, path) = self.next_counter(entity);
+        self.begin_row_at(path, row)
     }
 
     /// Enters row `row` of the entity whose name hashes to `entity`.
     #[doc(hidden)]
     #[inline]
     pub fn __begin_row(&mut self, entity: u64, row: u64) -> SavedRow {
+        let path = derive_key(self.shared.root, entity);
+        self.begin_row_at(path, row)
+    }
+
+    /// Enters row `row` of the entity whose path key is `path`.
+    #[inline]
+    fn begin_row_at(&mut self, path: u64, row: u64) -> SavedRow {
         let saved = SavedRow {
             scope: self.scope,
             stream: self.stream,
         };
-        let path = derive_key(self.shared.root, entity);
         let mask = row_mask(row);
         self.scope = Scope {
             path,
@@ -289,6 +330,29 @@ impl Ctx {
             stream: self.stream,
         };
         let path = child_key(self.scope.path, component);
+        self.scope.path = path;
+        self.stream = Stream::new(path ^ self.scope.mask);
+        saved
+    }
+
+    /// The path keys of a derived type's fields under the current path, `child_key(path,
+    /// hash)` for each of `hashes` (the type's static list of field name hashes), from a cache:
+    /// they do not depend on the row. Give each to [`Ctx::__enter_key`].
+    #[doc(hidden)]
+    #[inline]
+    pub fn __field_keys<const K: usize>(&mut self, hashes: &'static [u64; K]) -> [u64; K] {
+        self.keys.get(hashes, self.scope.path)
+    }
+
+    /// [`Ctx::__enter`] with the child's path key already computed (from
+    /// [`Ctx::__field_keys`]).
+    #[doc(hidden)]
+    #[inline]
+    pub fn __enter_key(&mut self, path: u64) -> Saved {
+        let saved = Saved {
+            path: self.scope.path,
+            stream: self.stream,
+        };
         self.scope.path = path;
         self.stream = Stream::new(path ^ self.scope.mask);
         saved
@@ -340,6 +404,7 @@ impl Ctx {
         let mut ctx = Ctx {
             shared: Arc::clone(&self.shared),
             counters: Vec::new(),
+            keys: KeyCache::default(),
             scope: self.scope,
             stream: self.stream,
         };

@@ -11,6 +11,7 @@ pub mod factory;
 mod generate;
 pub mod generator;
 mod impls;
+mod keys;
 mod locale;
 pub mod permute;
 #[doc(hidden)]

@@ -28,6 +28,15 @@ pub fn field<T>(ctx: &mut Ctx, field: u64, f: impl FnOnce(&mut Ctx) -> T) -> T {
     value
 }
 
+/// Runs `f` in the scope of the field whose path key is `key` (from [`Ctx::__field_keys`]).
+#[inline(always)]
+pub fn field_key<T>(ctx: &mut Ctx, key: u64, f: impl FnOnce(&mut Ctx) -> T) -> T {
+    let saved = ctx.__enter_key(key);
+    let value = f(ctx);
+    ctx.__leave(saved);
+    value
+}
+
 /// A `Vec` whose length is drawn from `lo..=hi`, each element in its own scope.
 #[inline]
 ///
@@ -295,29 +304,27 @@ impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
 /// Appends `value` lowercased (or uppercased when `upper`), as `str::to_lowercase` and
 /// `str::to_uppercase` would.
 ///
-/// One pass over the bytes for ASCII text, the common case (names, words from the data files):
-/// a loop whose only unpredictable branch is its end, where copying, checking and re-casing
-/// apart cost three. Text with any other character is re-cased whole through Unicode's full case
-/// mapping (so a final sigma lowercases as it should).
+/// ASCII text, the common case (names, words from the data files), is copied whole and re-cased
+/// in place: a `memcpy` and two short loops, where a push per byte costs a capacity check each.
+/// Text with any other character is re-cased whole through Unicode's full case mapping (so a
+/// final sigma lowercases as it should).
 #[inline]
 pub fn push_cased(out: &mut String, value: &str, upper: bool) {
-    let start = out.len();
-    out.reserve(value.len());
-    for b in value.bytes() {
-        if !b.is_ascii() {
-            out.truncate(start);
-            if upper {
-                out.push_str(&value.to_uppercase());
-            } else {
-                out.push_str(&value.to_lowercase());
-            }
-            return;
-        }
-        out.push(char::from(if upper {
-            b.to_ascii_uppercase()
+    if !value.is_ascii() {
+        if upper {
+            out.push_str(&value.to_uppercase());
         } else {
-            b.to_ascii_lowercase()
-        }));
+            out.push_str(&value.to_lowercase());
+        }
+        return;
+    }
+    let start = out.len();
+    out.push_str(value);
+    let tail = &mut out[start..];
+    if upper {
+        tail.make_ascii_uppercase();
+    } else {
+        tail.make_ascii_lowercase();
     }
 }
 

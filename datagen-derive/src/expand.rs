@@ -205,9 +205,7 @@ fn expand(cont: &Container<'_>) -> TokenStream {
                         // A field of another entity's row: a nested value keyed by the field path.
                         return Self::__datagen_build(ctx);
                     }
-                    let entity = #entity_hash;
-                    let row = ctx.__next_row(entity);
-                    let saved = ctx.__begin_row(entity, row);
+                    let saved = ctx.__begin_next_row(#entity_hash);
                     let value = Self::__datagen_build(ctx);
                     ctx.__leave(saved);
                     value
@@ -257,6 +255,9 @@ pub(crate) fn bounded_where(generics: &Generics) -> TokenStream {
 }
 
 /// The fields of a struct or variant, each into its local in dependency order, then the value.
+///
+/// A build without overrides enters its fields' scopes by path keys computed once per parent
+/// path (`Ctx::__field_keys`), not by hashing each name under the path on every row.
 fn build_group(
     gen_: &mut Gen,
     group: &Group<'_>,
@@ -264,11 +265,44 @@ fn build_group(
     place: &Place<'_>,
     overrides: bool,
 ) -> TokenStream {
+    let scoped: Vec<usize> = if overrides {
+        Vec::new()
+    } else {
+        group
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| source::takes_scope(group, &group.fields[i]))
+            .collect()
+    };
     let lets: Vec<TokenStream> = group
         .order
         .iter()
-        .map(|&i| source::field_let(gen_, group, &group.fields[i], place, overrides))
+        .map(|&i| {
+            let key = scoped.iter().position(|&s| s == i).map(|k| {
+                let k = proc_macro2::Literal::usize_unsuffixed(k);
+                quote!(__keys[#k])
+            });
+            source::field_let(
+                gen_,
+                group,
+                &group.fields[i],
+                place,
+                overrides,
+                key.as_ref(),
+            )
+        })
         .collect();
+    let keys = if scoped.is_empty() {
+        TokenStream::new()
+    } else {
+        let hashes = scoped.iter().map(|&i| hash(&group.fields[i].name));
+        let count = scoped.len();
+        quote! {
+            static __DATAGEN_FIELD_HASHES: [u64; #count] = [#(#hashes),*];
+            let __keys: [u64; #count] = ctx.__field_keys(&__DATAGEN_FIELD_HASHES);
+        }
+    };
     let values = group.fields.iter().map(|field| {
         let member = member(field);
         let local = local(field);
@@ -279,6 +313,7 @@ fn build_group(
         Style::Named | Style::Tuple => quote!(#ctor { #(#values),* }),
     };
     quote! {
+        #keys
         #(#lets)*
         #value
     }
@@ -401,10 +436,9 @@ fn accessors(gen_: &mut Gen, cont: &Container<'_>, group: &Group<'_>) -> TokenSt
                 }
                 _ => {
                     let needed = needed_fields(group, index);
-                    let lets =
-                        group.order.iter().filter(|&&i| needed[i]).map(|&i| {
-                            source::field_let(gen_, group, &group.fields[i], &top, false)
-                        });
+                    let lets = group.order.iter().filter(|&&i| needed[i]).map(|&i| {
+                        source::field_let(gen_, group, &group.fields[i], &top, false, None)
+                    });
                     let local = local(field);
                     quote! {
                         let mut __ctx = ctx.__fork_row(#entity_hash, row);

@@ -179,9 +179,7 @@ pub(crate) fn expand(cont: &Container<'_>, group: &Group<'_>) -> TokenStream {
                 if ctx.__in_row() {
                     return #ident::__datagen_build_with(ctx, self);
                 }
-                let entity = #entity;
-                let row = ctx.__next_row(entity);
-                let saved = ctx.__begin_row(entity, row);
+                let saved = ctx.__begin_next_row(#entity);
                 let value = #ident::__datagen_build_with(ctx, self);
                 ctx.__leave(saved);
                 value

@@ -25,18 +25,26 @@ pub(crate) struct Place<'p> {
 }
 
 /// `let __f_<name>: Ty = ...;` for one field. With `overrides` (a factory's build), a set
-/// override in `__o` replaces the field's value source.
+/// override in `__o` replaces the field's value source. With `key` (an expression giving the
+/// field's path key, from `Ctx::__field_keys`), the field's scope is entered by that key
+/// rather than by hashing its name under the current path: the same scope, computed once.
 pub(crate) fn field_let(
     gen_: &mut Gen,
     group: &Group<'_>,
     field: &Field<'_>,
     place: &Place<'_>,
     overrides: bool,
+    key: Option<&TokenStream>,
 ) -> TokenStream {
     let p = private();
     let ty = &field.original.ty;
     let local = local(field);
     let scope = hash(&field.name);
+    // `field(ctx, <name hash>, f)` or `field_key(ctx, <key>, f)`: runs `f` in the field's scope.
+    let in_scope = |span: Span, f: TokenStream| match key {
+        Some(key) => quote_spanned!(span=> ::datagen::__private::field_key(ctx, #key, #f)),
+        None => quote_spanned!(span=> ::datagen::__private::field(ctx, #scope, #f)),
+    };
     // The override of the field, if any: `__o.<field>`, in the field's scope.
     let slot = overrides.then(|| {
         let member = crate::expand::member(field);
@@ -79,9 +87,12 @@ pub(crate) fn field_let(
         Some((_, Source::Ref(path))) if is_read_by_lookup(group, field) => {
             let (owner, accessor) = split_ref(path);
             let row = row_local(field);
-            let pick = quote_spanned! {path.span()=>
-                ::datagen::__private::field(ctx, #scope, |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY, <#owner as ::datagen::__private::Entity>::KEY))
-            };
+            let pick = in_scope(
+                path.span(),
+                quote_spanned! {path.span()=>
+                    |ctx| ::datagen::__private::pick_row(ctx, <#owner as ::datagen::__private::Entity>::ENTITY, <#owner as ::datagen::__private::Entity>::KEY)
+                },
+            );
             match &slot {
                 // A set key names its row, so the lookups read that row.
                 Some(slot) => {
@@ -110,11 +121,29 @@ pub(crate) fn field_let(
                 },
             }
         }
-        _ => {
+        // A template reads other fields and draws nothing: no scope either.
+        _ if !takes_scope(group, field) => {
             let value = wrapped(gen_, group, field, place);
-            let rhs = or_override(quote!(#p::field(ctx, #scope, |ctx| #value)));
+            let rhs = or_override(value);
             quote!(let #local: #ty = #rhs;)
         }
+        _ => {
+            let value = wrapped(gen_, group, field, place);
+            let rhs = or_override(in_scope(Span::call_site(), quote!(|ctx| #value)));
+            quote!(let #local: #ty = #rhs;)
+        }
+    }
+}
+
+/// Whether `field_let` runs the field in its own scope: whether its value draws from the
+/// field's stream (a key, a skipped field, a lookup and a template without `len` or
+/// `null_rate` draw nothing; a ref a lookup reads draws its row in its scope).
+pub(crate) fn takes_scope(group: &Group<'_>, field: &Field<'_>) -> bool {
+    match field.attrs.source().map(|s| &s.value) {
+        Some(Source::Key | Source::Skip | Source::Lookup(_)) => false,
+        Some(Source::Ref(_)) if is_read_by_lookup(group, field) => true,
+        Some(Source::Template(_)) => field.attrs.len.is_some() || field.attrs.null_rate.is_some(),
+        _ => true,
     }
 }
 

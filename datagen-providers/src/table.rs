@@ -136,7 +136,7 @@ impl<const N: usize> Table<N> {
     }
 
     /// A row, drawn in proportion to its weight.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pick(&self, ctx: &mut Ctx) -> &[&'static str; N] {
         if !self.weighted {
             return &self.slots[ctx.index(self.slots.len())].row;
