@@ -337,25 +337,32 @@ impl Ctx {
 
     /// The path keys of a derived type's fields under the current path, `child_key(path,
     /// hash)` for each of `hashes` (the type's static list of field name hashes), from a cache:
-    /// they do not depend on the row. Give each to [`Ctx::__enter_key`].
+    /// they do not depend on the row. Give each to [`Ctx::__move_to`].
     #[doc(hidden)]
     #[inline]
     pub fn __field_keys<const K: usize>(&mut self, hashes: &'static [u64; K]) -> [u64; K] {
         self.keys.get(hashes, self.scope.path)
     }
 
-    /// [`Ctx::__enter`] with the child's path key already computed (from
-    /// [`Ctx::__field_keys`]).
+    /// The current path and stream, for [`Ctx::__leave`] after a run of [`Ctx::__move_to`].
     #[doc(hidden)]
     #[inline]
-    pub fn __enter_key(&mut self, path: u64) -> Saved {
-        let saved = Saved {
+    pub fn __save(&self) -> Saved {
+        Saved {
             path: self.scope.path,
             stream: self.stream,
-        };
+        }
+    }
+
+    /// Moves to the sibling or child path `path` of the same row and starts its stream, without
+    /// saving where the context was: a derived type's build moves from field to field this way
+    /// (each field's key comes from [`Ctx::__field_keys`], so no field reads the path another
+    /// left) and restores its own scope once at the end.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __move_to(&mut self, path: u64) {
         self.scope.path = path;
         self.stream = Stream::new(path ^ self.scope.mask);
-        saved
     }
 
     /// The key of `entity`'s row-independent path under this context's seed: the parent of its

@@ -28,13 +28,13 @@ pub fn field<T>(ctx: &mut Ctx, field: u64, f: impl FnOnce(&mut Ctx) -> T) -> T {
     value
 }
 
-/// Runs `f` in the scope of the field whose path key is `key` (from [`Ctx::__field_keys`]).
+/// Runs `f` in the scope of the field whose path key is `key` (from [`Ctx::__field_keys`]),
+/// leaving the context there: the build that calls this restores its scope once, after its
+/// last field (see [`Ctx::__move_to`]).
 #[inline(always)]
 pub fn field_key<T>(ctx: &mut Ctx, key: u64, f: impl FnOnce(&mut Ctx) -> T) -> T {
-    let saved = ctx.__enter_key(key);
-    let value = f(ctx);
-    ctx.__leave(saved);
-    value
+    ctx.__move_to(key);
+    f(ctx)
 }
 
 /// A `Vec` whose length is drawn from `lo..=hi`, each element in its own scope.
@@ -275,7 +275,7 @@ pub trait ViaStr {
 }
 
 impl<T: AsRef<str> + ?Sized> ViaStr for Piece<'_, T> {
-    #[inline]
+    #[inline(always)]
     fn push_piece(&self, out: &mut String, case: Case) {
         let value = self.0.as_ref();
         match case {
@@ -308,14 +308,10 @@ impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
 /// in place: a `memcpy` and two short loops, where a push per byte costs a capacity check each.
 /// Text with any other character is re-cased whole through Unicode's full case mapping (so a
 /// final sigma lowercases as it should).
-#[inline]
+#[inline(always)]
 pub fn push_cased(out: &mut String, value: &str, upper: bool) {
     if !value.is_ascii() {
-        if upper {
-            out.push_str(&value.to_uppercase());
-        } else {
-            out.push_str(&value.to_lowercase());
-        }
+        push_cased_unicode(out, value, upper);
         return;
     }
     let start = out.len();
@@ -325,6 +321,17 @@ pub fn push_cased(out: &mut String, value: &str, upper: bool) {
         tail.make_ascii_uppercase();
     } else {
         tail.make_ascii_lowercase();
+    }
+}
+
+/// [`push_cased`] of text with a character outside ASCII.
+#[cold]
+#[inline(never)]
+fn push_cased_unicode(out: &mut String, value: &str, upper: bool) {
+    if upper {
+        out.push_str(&value.to_uppercase());
+    } else {
+        out.push_str(&value.to_lowercase());
     }
 }
 

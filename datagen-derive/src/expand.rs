@@ -301,7 +301,14 @@ fn build_group(
         quote! {
             static __DATAGEN_FIELD_HASHES: [u64; #count] = [#(#hashes),*];
             let __keys: [u64; #count] = ctx.__field_keys(&__DATAGEN_FIELD_HASHES);
+            let __scope = ctx.__save();
         }
+    };
+    // Fields move the context from key to key; the scope comes back once, at the end.
+    let restore = if scoped.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(ctx.__leave(__scope);)
     };
     let values = group.fields.iter().map(|field| {
         let member = member(field);
@@ -315,6 +322,7 @@ fn build_group(
     quote! {
         #keys
         #(#lets)*
+        #restore
         #value
     }
 }
