@@ -181,18 +181,21 @@ pub fn write_street(ctx: &mut Ctx, out: &mut String) {
         write_local_street(ctx, locale, names, street_types(locale), out);
         return;
     }
-    let extra_digits = pick_cumulative(ctx, &BUILDING_DIGITS) as u32;
-    let low = 10u32.pow(extra_digits);
-    push_padded(out, ctx.range(low..low * 10), 1);
+    /// The smallest building number of each length.
+    const LOWEST: [u32; 5] = [1, 10, 100, 1_000, 10_000];
+    let extra_digits = pick_cumulative(ctx, &BUILDING_DIGITS);
+    let low = LOWEST[extra_digits];
+    // The number has exactly `extra_digits + 1` digits: no need to count them.
+    push_padded(out, ctx.range(low..low * 10), extra_digits + 1);
     out.push(' ');
     // Street names in the USPS style: numbered streets, or streets named after people.
     let kind = ctx.below(20);
     if kind < 3 {
         push_ordinal(out, ctx.range(1..=30));
-    } else if kind < 12 {
-        out.push_str(person::last_name(ctx));
     } else {
-        out.push_str(person::first_name(ctx));
+        // A surname or a first name: one draw from either table, chosen without a branch (the
+        // choice is a coin flip no predictor learns).
+        out.push_str(person::last_or_first_name(ctx, kind < 12));
     }
     out.push(' ');
     out.push_str(STREET_SUFFIX_EN_US.pick(ctx)[0]);

@@ -62,6 +62,20 @@ pub(crate) fn last_name_pair(ctx: &mut Ctx) -> [&'static str; 2] {
     }
 }
 
+/// A surname when `last`, else a first name: [`last_name`] or [`first_name`], with the en_US
+/// table chosen without a branch.
+#[inline]
+pub(crate) fn last_or_first_name(ctx: &mut Ctx, last: bool) -> &'static str {
+    if ctx.locale() == Locale::EnUs {
+        let table = std::hint::select_unpredictable(last, &*LAST_NAME_EN_US, &*FIRST_NAME_EN_US);
+        table.pick(ctx)[0]
+    } else if last {
+        last_name(ctx)
+    } else {
+        first_name(ctx)
+    }
+}
+
 /// A first name in the locale's script, weighted by how common it is (`person.first_name`).
 ///
 /// ```

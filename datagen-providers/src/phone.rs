@@ -46,36 +46,36 @@ pub fn has_fiction_range(locale: Locale) -> bool {
     locale == Locale::EnUs || safe_templates(locale).is_some()
 }
 
-/// The area codes, each with the index of its set of valid exchanges.
+/// The area codes, each with the span of its valid exchanges in one shared list: a draw reads
+/// the area's entry, then one exchange.
 struct Areas {
-    areas: Vec<(u32, usize)>,
-    /// The distinct exchange sets: most area codes share one, so this stays small.
-    exchange_sets: Vec<Vec<u32>>,
+    /// Area code, then the start and length of its exchanges in `exchanges`.
+    areas: Vec<(u32, u32, u32)>,
+    /// The distinct exchange sets end to end: most area codes share one, so this stays small.
+    exchanges: Vec<u32>,
 }
 
 static AREAS_EN_US: LazyLock<Areas> = LazyLock::new(|| {
-    let mut texts: Vec<&str> = Vec::new();
-    let mut exchange_sets = Vec::new();
+    let mut texts: Vec<(&str, u32, u32)> = Vec::new();
+    let mut exchanges = Vec::new();
     let mut areas = Vec::new();
-    for [code, _state, exchanges] in PHONE_AREA_EN_US.rows() {
-        let set = texts
-            .iter()
-            .position(|t| t == exchanges)
-            .unwrap_or_else(|| {
-                texts.push(exchanges);
-                exchange_sets.push(parse_ranges("en_US/phone_area.tsv", exchanges));
-                exchange_sets.len() - 1
-            });
-        areas.push((
-            code.parse()
-                .expect("the phone data's area codes are numbers (tested)"),
-            set,
-        ));
+    for [code, _state, ranges] in PHONE_AREA_EN_US.rows() {
+        let (start, len) = match texts.iter().find(|(t, ..)| t == ranges) {
+            Some(&(_, start, len)) => (start, len),
+            None => {
+                let set = parse_ranges("en_US/phone_area.tsv", ranges);
+                let span = (exchanges.len() as u32, set.len() as u32);
+                exchanges.extend(set);
+                texts.push((ranges, span.0, span.1));
+                span
+            }
+        };
+        let code = code
+            .parse()
+            .expect("the phone data's area codes are numbers (tested)");
+        areas.push((code, start, len));
     }
-    Areas {
-        areas,
-        exchange_sets,
-    }
+    Areas { areas, exchanges }
 });
 
 /// A phone number valid for the locale's country, in the national format: `(AAA) EEE-SSSS` for
@@ -111,11 +111,13 @@ pub fn write_number(ctx: &mut Ctx, out: &mut String) {
         return;
     }
     let table = &*AREAS_EN_US;
-    let &(area, set) = ctx.pick(&table.areas);
+    let &(area, start, len) = ctx.pick(&table.areas);
     let (exchange, subscriber) = if ctx.is_safe() {
         (555, ctx.range(100..=199))
     } else {
-        (*ctx.pick(&table.exchange_sets[set]), ctx.range(0..=9999))
+        let start = start as usize;
+        let set = &table.exchanges[start..start + len as usize];
+        (*ctx.pick(set), ctx.range(0..=9999))
     };
     out.push('(');
     push_padded(out, area, 3);
