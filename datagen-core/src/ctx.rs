@@ -411,7 +411,7 @@ impl Ctx {
         let mut ctx = Ctx {
             shared: Arc::clone(&self.shared),
             counters: Vec::new(),
-            keys: KeyCache::default(),
+            keys: KeyCache::single_row(),
             scope: self.scope,
             stream: self.stream,
         };

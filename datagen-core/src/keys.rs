@@ -14,12 +14,35 @@ struct KeyEntry {
 /// A small direct-mapped cache of field path keys, indexed by the type's tag: a struct's field
 /// keys (`child_key(parent, name_hash(field))`) do not depend on the row, so a type generated
 /// row after row under the same parent computes them once instead of once per field per row.
-#[derive(Clone, Debug, Default)]
+///
+/// A clone starts empty (the cache is a memo, and cloning its entries would cost allocations
+/// for nothing), and a context made for one row ([`KeyCache::single_row`]) never fills it.
+#[derive(Debug, Default)]
 pub(crate) struct KeyCache {
     entries: Vec<KeyEntry>,
+    /// Whether to compute keys without keeping them.
+    single_row: bool,
+}
+
+impl Clone for KeyCache {
+    fn clone(&self) -> Self {
+        Self {
+            entries: Vec::new(),
+            single_row: self.single_row,
+        }
+    }
 }
 
 impl KeyCache {
+    /// A cache for a context that generates one row (`generate_at`, lookups): keys are
+    /// computed, never stored, so such a context allocates nothing for them.
+    pub(crate) fn single_row() -> Self {
+        Self {
+            entries: Vec::new(),
+            single_row: true,
+        }
+    }
+
     /// Entries; a power of two. Types generated together (an entity and its nested structs)
     /// rarely share a slot, and a shared slot only costs recomputing.
     const SLOTS: usize = 8;
@@ -54,6 +77,9 @@ impl KeyCache {
         parent: u64,
     ) -> [u64; K] {
         let keys = hashes.map(|hash| child_key(parent, hash));
+        if self.single_row {
+            return keys;
+        }
         if self.entries.is_empty() {
             self.entries.resize_with(Self::SLOTS, KeyEntry::default);
         }
@@ -94,5 +120,9 @@ mod tests {
             };
             assert_eq!(got, expect, "step {step}");
         }
+        let mut single = KeyCache::single_row();
+        assert_eq!(single.get(&A, 5), A.map(|h| child_key(5, h)));
+        assert!(single.entries.is_empty());
+        assert!(cache.clone().entries.is_empty());
     }
 }
