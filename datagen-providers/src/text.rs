@@ -1,5 +1,7 @@
 //! Small text helpers for composed providers: number ranges from data files, digits, ASCII words.
 
+use crate::table::split_ascii;
+
 /// The numbers of a set written as ranges in a data file (`"200-210,212,214-999"`), in order.
 ///
 /// # Panics
@@ -10,9 +12,9 @@ pub(crate) fn parse_ranges(name: &str, text: &str) -> Vec<u32> {
             .unwrap_or_else(|_| panic!("data file {name}: bad number `{s}` in `{text}`"))
     };
     let mut values = Vec::new();
-    for part in text.split(',') {
-        let (low, high) = match part.split_once('-') {
-            Some((low, high)) => (number(low), number(high)),
+    for part in split_ascii(text, b',') {
+        let (low, high) = match part.bytes().position(|b| b == b'-') {
+            Some(dash) => (number(&part[..dash]), number(&part[dash + 1..])),
             None => (number(part), number(part)),
         };
         assert!(low <= high, "data file {name}: empty range `{part}`");
