@@ -3,6 +3,8 @@
 //!
 //! Every value is a pure function of (seed, entity, row index, field name path); see [`seed`].
 
+#[doc(hidden)]
+pub mod ascii;
 pub mod cases;
 mod ctx;
 pub mod dist;

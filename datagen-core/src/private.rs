@@ -304,13 +304,18 @@ impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
 /// Appends `value` lowercased (or uppercased when `upper`), as `str::to_lowercase` and
 /// `str::to_uppercase` would.
 ///
-/// One pass over the bytes for ASCII text, the common case (names, words from the data files):
-/// a loop whose only unpredictable branch is its end. Checking, copying and re-casing in three
-/// passes costs fewer instructions but three loop ends, each a likely misprediction on a name
-/// of random length: measured slower. Text with any other character is re-cased whole through
-/// Unicode's full case mapping (so a final sigma lowercases as it should).
+/// ASCII text of 4 to 16 bytes, most names and words from the data files, goes through
+/// [`crate::ascii::push_short`], which has no branch on the length within that range; other
+/// ASCII text takes one pass over the bytes, a loop whose only unpredictable branch is its end
+/// (checking, copying and re-casing in three passes costs fewer instructions but three loop
+/// ends: measured slower). Text with any other character is re-cased whole through Unicode's
+/// full case mapping (so a final sigma lowercases as it should).
 #[inline(always)]
 pub fn push_cased(out: &mut String, value: &str, upper: bool) {
+    let case = if upper { Case::Upper } else { Case::Lower };
+    if crate::ascii::push_short(out, value, case) {
+        return;
+    }
     let start = out.len();
     out.reserve(value.len());
     for b in value.bytes() {
