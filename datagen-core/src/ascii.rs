@@ -12,7 +12,7 @@ use crate::private::Case;
 /// Appends `value` in `case` when it is ASCII and 4 to 16 bytes long, and returns whether it did;
 /// otherwise appends nothing and returns `false` (the caller copies the text its own way).
 #[inline(always)]
-pub fn push_short(out: &mut String, value: &str, case: Case) -> bool {
+pub(crate) fn push_short(out: &mut String, value: &str, case: Case) -> bool {
     let bytes = value.as_bytes();
     let len = bytes.len();
     let (width, head, tail) = if (4..=8).contains(&len) {

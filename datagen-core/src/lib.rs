@@ -3,8 +3,7 @@
 //!
 //! Every value is a pure function of (seed, entity, row index, field name path); see [`seed`].
 
-#[doc(hidden)]
-pub mod ascii;
+mod ascii;
 pub mod cases;
 mod ctx;
 pub mod dist;

@@ -305,7 +305,7 @@ impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
 /// `str::to_uppercase` would.
 ///
 /// ASCII text of 4 to 16 bytes, most names and words from the data files, goes through
-/// [`crate::ascii::push_short`], which has no branch on the length within that range; other
+/// `ascii::push_short`, which has no branch on the length within that range; other
 /// ASCII text takes one pass over the bytes, a loop whose only unpredictable branch is its end
 /// (checking, copying and re-casing in three passes costs fewer instructions but three loop
 /// ends: measured slower). Text with any other character is re-cased whole through Unicode's
