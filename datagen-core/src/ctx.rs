@@ -258,12 +258,6 @@ impl Ctx {
         self.scope.path
     }
 
-    /// Takes the next top-level row index of an entity.
-    #[doc(hidden)]
-    pub fn __next_row(&mut self, entity: u64) -> u64 {
-        self.next_counter(entity).0
-    }
-
     /// Takes the next top-level row of an entity: its index and the entity's path key.
     #[inline]
     fn next_counter(&mut self, entity: u64) -> (u64, u64) {
@@ -284,9 +278,9 @@ impl Ctx {
         }
     }
 
-    /// Takes the next top-level row of the entity whose name hashes to `entity` and enters it:
-    /// [`Ctx::__next_row`] then [`Ctx::__begin_row`], with the entity's path key computed once
-    /// per context rather than once per row.
+    /// Takes the next top-level row of the entity whose name hashes to `entity` (rows count
+    /// from 0 per entity and context) and enters it, as [`Ctx::__begin_row`] does, with the
+    /// entity's path key computed once per context rather than once per row.
     #[doc(hidden)]
     #[inline]
     pub fn __begin_next_row(&mut self, entity: u64) -> SavedRow {
