@@ -4,7 +4,7 @@
 //! - [`Ctx`], [`Generate`], [`Generator`]: the core, from `datagen-core`.
 //! - `#[derive(Generate)]` (feature `derive`, on by default).
 //! - [`providers`]: domain data by dotted name (`person.first_name`), from `datagen-providers`.
-//! - [`dist`], [`generator`], [`permute`], [`seed`], [`weighted`]: building blocks for hand-written
+//! - [`dist`], [`generator`], [`permute`], [`seed`], [`weighted`](mod@weighted): building blocks for hand-written
 //!   generators.
 
 pub use datagen_core::{

@@ -12,7 +12,7 @@ use super::model::{FieldDef, NamedKind, Node, Prim, Ty};
 use super::parse::Parser;
 use super::scalar;
 
-/// The share of rows that take a field's default, where [`favour`] applies: a default is
+/// The share of rows that take a field's default, where `favour` applies: a default is
 /// usually the most common value, but not the only one.
 pub const DEFAULT_SHARE: f64 = 0.3;
 

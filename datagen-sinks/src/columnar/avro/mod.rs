@@ -3,9 +3,9 @@
 //!
 //! The schema is the one the table was imported from ([`TableSchema::avro_schema`], written
 //! verbatim) or else [`avro_schema`]'s, derived from the columns. Rows are encoded by walking
-//! the schema alongside the columns, prepared once per file ([`plan`]'s mapping).
+//! the schema alongside the columns, prepared once per file (the `plan` module's mapping).
 //!
-//! The codec ([`codec`]) comes from `--compress`. Blocks are cut every [`BLOCK_BYTES`] of
+//! The codec (the `codec` module) comes from `--compress`. Blocks are cut every [`BLOCK_BYTES`] of
 //! encoded rows, whatever the chunks, and the sync marker is a hash of the header, so a table's
 //! rows always make the same bytes.
 
