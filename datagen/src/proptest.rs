@@ -1,5 +1,5 @@
 //! proptest strategies (feature `proptest`): `#[derive(Generate)]` types implement
-//! [`Arbitrary`](::proptest::arbitrary::Arbitrary), so `any::<Customer>()` works, shrinking each
+//! [`Arbitrary`], so `any::<Customer>()` works, shrinking each
 //! field toward its simplest value; [`from_generator`] and [`provider`] give strategies for
 //! hand-built generators and providers.
 //!
