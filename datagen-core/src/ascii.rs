@@ -7,12 +7,11 @@
 //! word pushed whole and the string cut back between them, so the only branch left is which of
 //! the two size classes the text is in.
 
-use crate::private::Case;
-
-/// Appends `value` in `case` when it is ASCII and 4 to 16 bytes long, and returns whether it did;
-/// otherwise appends nothing and returns `false` (the caller copies the text its own way).
+/// Appends `value` lowercased (uppercased when `upper`) when it is ASCII and 4 to 16 bytes long,
+/// and returns whether it did; otherwise appends nothing and returns `false` (the caller
+/// re-cases the text its own way).
 #[inline(always)]
-pub(crate) fn push_short(out: &mut String, value: &str, case: Case) -> bool {
+pub(crate) fn push_short(out: &mut String, value: &str, upper: bool) -> bool {
     let bytes = value.as_bytes();
     let len = bytes.len();
     let (width, head, tail) = if (4..=8).contains(&len) {
@@ -30,10 +29,10 @@ pub(crate) fn push_short(out: &mut String, value: &str, case: Case) -> bool {
     }
     let start = out.len();
     out.reserve(2 * width);
-    push_word(out, recase(head, case), width);
+    push_word(out, recase(head, upper), width);
     // The words overlap when the text is shorter than two: cut back to where the last begins.
     out.truncate(start + len - width);
-    push_word(out, recase(tail, case), width);
+    push_word(out, recase(tail, upper), width);
     true
 }
 
@@ -46,15 +45,12 @@ fn push_word(out: &mut String, word: u64, n: usize) {
     }
 }
 
-/// The ASCII letters among eight ASCII bytes in `case`, all at once.
+/// The ASCII letters among eight ASCII bytes lowercased (uppercased when `upper`), all at
+/// once.
 #[inline(always)]
-fn recase(word: u64, case: Case) -> u64 {
+fn recase(word: u64, upper: bool) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let (from, to) = match case {
-        Case::Keep => return word,
-        Case::Lower => (b'A', b'Z'),
-        Case::Upper => (b'a', b'z'),
-    };
+    let (from, to) = if upper { (b'a', b'z') } else { (b'A', b'Z') };
     // Per byte (each below 0x80, so no carry crosses bytes): bit 7 set when the byte is at
     // least `from`, and when it is above `to`; a letter has the first and not the second.
     let at_least = word + ONES * u64::from(0x80 - from);
@@ -78,16 +74,14 @@ mod tests {
                     let mut text: Vec<u8> = (0..len).map(|i| b"aZqM"[i % 4]).collect();
                     text[at] = byte;
                     let text = String::from_utf8(text).expect("ASCII");
-                    for (case, expect) in [
-                        (Case::Keep, text.clone()),
-                        (Case::Lower, text.to_lowercase()),
-                        (Case::Upper, text.to_uppercase()),
-                    ] {
+                    for (upper, expect) in
+                        [(false, text.to_lowercase()), (true, text.to_uppercase())]
+                    {
                         let mut out = String::from("é-");
-                        let done = push_short(&mut out, &text, case);
+                        let done = push_short(&mut out, &text, upper);
                         assert_eq!(done, (4..=16).contains(&len), "{text:?}");
                         if done {
-                            assert_eq!(out, format!("é-{expect}"), "{text:?} {case:?}");
+                            assert_eq!(out, format!("é-{expect}"), "{text:?} upper: {upper}");
                         } else {
                             assert_eq!(out, "é-");
                         }
@@ -97,7 +91,7 @@ mod tests {
         }
         // Not ASCII: left to the caller.
         let mut out = String::new();
-        assert!(!push_short(&mut out, "Zoë Ng", Case::Lower));
+        assert!(!push_short(&mut out, "Zoë Ng", false));
         assert!(out.is_empty());
     }
 }

@@ -312,8 +312,7 @@ impl<T: core::fmt::Display + ?Sized> ViaDisplay for &Piece<'_, T> {
 /// full case mapping (so a final sigma lowercases as it should).
 #[inline(always)]
 pub fn push_cased(out: &mut String, value: &str, upper: bool) {
-    let case = if upper { Case::Upper } else { Case::Lower };
-    if crate::ascii::push_short(out, value, case) {
+    if crate::ascii::push_short(out, value, upper) {
         return;
     }
     let start = out.len();
